@@ -1,0 +1,204 @@
+package dev.tfe.api;
+
+import dev.tfe.fixedpoint.FixedPoint;
+import dev.tfe.fixedpoint.FixedPointConfig;
+import dev.tfe.graph.Graph;
+import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.Ops;
+import dev.tfe.protocol.Parties;
+import dev.tfe.protocol.Protocol;
+import dev.tfe.protocol.Tensor;
+import dev.tfe.protocol.plain.PlainProtocol;
+import dev.tfe.protocol.pond.Pond;
+import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.ring.RingTensor;
+import dev.tfe.runtime.InProcessRuntime;
+import dev.tfe.runtime.Runtime;
+import dev.tfe.runtime.Session;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The entry point: parties, protocols, inputs and outputs, and runs. {@link #local()} is the
+ * embedded default, with every party a thread of this JVM.
+ *
+ * <pre>{@code
+ * var tfe = Tfe.local();
+ * Party client = tfe.party("client");
+ * Pond pond = tfe.pond();
+ * Tensor x = tfe.definePrivateInput(pond, client, values);   // only client sees values
+ * Tensor y = pond.matmul(x, w);
+ * Output out = tfe.defineOutput(pond, client, y);            // only client learns y
+ * RunResult r = tfe.run(out);
+ * }</pre>
+ */
+public final class Tfe implements AutoCloseable {
+  private final Graph graph = new Graph();
+  private final Ops ops = new Ops(graph);
+  private final FixedPoint fp;
+  private final Parties servers;
+  private final Session session;
+  private final Map<String, Party> parties = new LinkedHashMap<>();
+  private final Map<String, Protocol> protocols = new HashMap<>();
+  private final AtomicInteger keys = new AtomicInteger();
+
+  private Tfe(FixedPointConfig config, Parties servers, Runtime runtime) {
+    this.fp = new FixedPoint(config);
+    this.servers = servers;
+    this.session = new Session(graph, runtime);
+    for (String s : List.of(servers.server0(), servers.server1(), servers.cryptoProducer())) {
+      parties.put(s, new Party(s));
+    }
+  }
+
+  /** Every party on this machine, as threads; 16 fractional bits. */
+  public static Tfe local() {
+    return local(FixedPointConfig.defaults());
+  }
+
+  public static Tfe local(FixedPointConfig config) {
+    return new Tfe(config, Parties.DEFAULT, new InProcessRuntime());
+  }
+
+  /** A party by name, declared on first use. */
+  public synchronized Party party(String name) {
+    return parties.computeIfAbsent(name, Party::new);
+  }
+
+  /** A party that must already be declared; the error lists the known ones. */
+  public synchronized Party requireParty(String name) {
+    Party p = parties.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException("unknown party '" + name + "'; declared parties: " + parties.keySet()
+          + " (declare it with tfe.party(\"" + name + "\"))");
+    }
+    return p;
+  }
+
+  public synchronized List<Party> parties() {
+    return List.copyOf(parties.values());
+  }
+
+  public Parties servers() {
+    return servers;
+  }
+
+  public FixedPoint fixedPoint() {
+    return fp;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  // ---- protocols --------------------------------------------------------------------------
+
+  /** Pond with interactive truncation. */
+  public synchronized Pond pond() {
+    return (Pond) protocols.computeIfAbsent("pond", k -> new Pond(ops, fp, servers));
+  }
+
+  /** Pond with the given truncation. */
+  public Pond pond(TruncationMode mode) {
+    return new Pond(ops, fp, servers, mode);
+  }
+
+  /** The plaintext reference protocol (no privacy; the oracle of the tests). */
+  public synchronized PlainProtocol plain() {
+    return (PlainProtocol) protocols.computeIfAbsent("plain", k -> new PlainProtocol(ops, fp, servers));
+  }
+
+  // ---- inputs and outputs -----------------------------------------------------------------
+
+  /** A private input whose value, given here, is sent to {@code owner} alone, which shares it. */
+  public Tensor definePrivateInput(Protocol p, Party owner, INDArray value) {
+    String key = provide(owner, value, "private input");
+    return p.definePrivateInput(owner.name(), key, shapeOf(value));
+  }
+
+  /** A private input fed at run time under {@code key} (see {@link #run(Map, Output...)}). */
+  public Tensor definePrivateInput(Protocol p, Party owner, String key, int... shape) {
+    requireParty(owner.name());
+    return p.definePrivateInput(owner.name(), key, shape);
+  }
+
+  /** A public input whose value is sent by {@code provider} to the servers in the clear. */
+  public Tensor definePublicInput(Protocol p, Party provider, INDArray value) {
+    String key = provide(provider, value, "public input");
+    return p.definePublicInput(provider.name(), key, shapeOf(value));
+  }
+
+  /** A public constant known to the servers. */
+  public Tensor defineConstant(Protocol p, INDArray value) {
+    return p.defineConstant(fp.encode(value, "constant"));
+  }
+
+  /** A private variable: {@code owner} shares {@code initial} once; the servers keep the shares. */
+  public Tensor definePrivateVariable(Protocol p, Party owner, INDArray initial) {
+    String key = provide(owner, initial, "private variable");
+    return p.definePrivateVariable(owner.name(), key, shapeOf(initial));
+  }
+
+  /** Reveals {@code x} to {@code receiver} alone when the graph runs. */
+  public Output defineOutput(Protocol p, Party receiver, Tensor x) {
+    requireParty(receiver.name());
+    String key = "out" + keys.incrementAndGet();
+    NodeRef node = p.defineOutput(receiver.name(), x, key);
+    return new Output(key, receiver, node, x.shape());
+  }
+
+  private String provide(Party owner, INDArray value, String what) {
+    requireParty(owner.name());
+    String key = "in" + keys.incrementAndGet();
+    session.provide(owner.name(), key, fp.encode(value, what + " of " + owner.name()));
+    return key;
+  }
+
+  private static int[] shapeOf(INDArray a) {
+    return Arrays.stream(a.shape()).mapToInt(Math::toIntExact).toArray();
+  }
+
+  // ---- running ----------------------------------------------------------------------------
+
+  /** Runs the graph for these outputs. */
+  public RunResult run(Output... outputs) {
+    return run(Map.of(), outputs);
+  }
+
+  /**
+   * Runs with per-run values: {@code feeds} maps a party to its inputs by key; each party receives
+   * only its own.
+   */
+  public RunResult run(Map<Party, Map<String, INDArray>> feeds, Output... outputs) {
+    Map<String, Map<String, RingTensor>> encoded = new HashMap<>();
+    for (Map.Entry<Party, Map<String, INDArray>> e : feeds.entrySet()) {
+      requireParty(e.getKey().name());
+      Map<String, RingTensor> m = new HashMap<>();
+      for (Map.Entry<String, INDArray> v : e.getValue().entrySet()) {
+        m.put(v.getKey(), fp.encode(v.getValue(), "input '" + v.getKey() + "' of " + e.getKey()));
+      }
+      encoded.put(e.getKey().name(), m);
+    }
+    List<NodeRef> nodes = Arrays.stream(outputs).map(Output::node).toList();
+    return new RunResult(session.run(nodes, encoded), fp);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Tfe[" + session.runtime().name() + ", parties " + parties.keySet() + ", " + fp.config() + "]";
+  }
+}

@@ -1,0 +1,87 @@
+package dev.tfe.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Accumulates one party's {@link OpStats} during one run. Used by one thread only. */
+public final class PartyRunStats {
+  private final String party;
+  private final Map<String, long[]> byOp = new LinkedHashMap<>();
+  private long wallNanos;
+  private int rounds;
+  private long bytesSent;
+  private long bytesReceived;
+
+  public PartyRunStats(String party) {
+    this.party = party;
+  }
+
+  private long[] slot(String op) {
+    // nanos, sent, received, rounds, nodes, last step counted
+    return byOp.computeIfAbsent(op, k -> new long[] {0, 0, 0, 0, 0, -1});
+  }
+
+  public void addCompute(String op, long nanos) {
+    long[] s = slot(op);
+    s[0] += nanos;
+    s[4]++;
+  }
+
+  public void addWait(String op, long nanos) {
+    slot(op)[0] += nanos;
+  }
+
+  public void addSent(String op, long bytes, int step) {
+    long[] s = slot(op);
+    s[1] += bytes;
+    if (s[5] != step) {
+      s[5] = step;
+      s[3]++;
+    }
+    bytesSent += bytes;
+  }
+
+  public void addReceived(String op, long bytes) {
+    slot(op)[2] += bytes;
+    bytesReceived += bytes;
+  }
+
+  public void countRound() {
+    rounds++;
+  }
+
+  public void setWallNanos(long nanos) {
+    wallNanos = nanos;
+  }
+
+  public String party() {
+    return party;
+  }
+
+  public long wallNanos() {
+    return wallNanos;
+  }
+
+  public int rounds() {
+    return rounds;
+  }
+
+  public long bytesSent() {
+    return bytesSent;
+  }
+
+  public long bytesReceived() {
+    return bytesReceived;
+  }
+
+  public List<OpStats> ops() {
+    List<OpStats> r = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : byOp.entrySet()) {
+      long[] s = e.getValue();
+      r.add(new OpStats(e.getKey(), party, s[0], s[1], s[2], (int) s[3], (int) s[4]));
+    }
+    return r;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.tfe.profile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The profile of one run: per protocol op and party, wall time, bytes sent and received, and
+ * rounds; per party, totals; and the rounds of the whole run (steps in which any party sent).
+ * Bytes count tensor payload as it travels (8 bytes per ring element, 1 for small values);
+ * message headers are not included.
+ */
+public final class Profile {
+  private final String runtime;
+  private final long wallNanos;
+  private final int rounds;
+  private final List<PartyRunStats> parties;
+
+  public Profile(String runtime, long wallNanos, int rounds, List<PartyRunStats> parties) {
+    this.runtime = runtime;
+    this.wallNanos = wallNanos;
+    this.rounds = rounds;
+    this.parties = List.copyOf(parties);
+  }
+
+  /** Which runtime produced it. */
+  public String runtime() {
+    return runtime;
+  }
+
+  public double wallMillis() {
+    return wallNanos / 1e6;
+  }
+
+  public long wallNanos() {
+    return wallNanos;
+  }
+
+  /** Communication rounds of the run. */
+  public int rounds() {
+    return rounds;
+  }
+
+  /** Every (op, party) record. */
+  public List<OpStats> ops() {
+    List<OpStats> r = new ArrayList<>();
+    for (PartyRunStats p : parties) {
+      r.addAll(p.ops());
+    }
+    return Collections.unmodifiableList(r);
+  }
+
+  /** The parties that took part. */
+  public List<String> parties() {
+    return parties.stream().map(PartyRunStats::party).toList();
+  }
+
+  /** Bytes sent by each party. */
+  public Map<String, Long> bytesSentByParty() {
+    Map<String, Long> r = new LinkedHashMap<>();
+    for (PartyRunStats p : parties) {
+      r.put(p.party(), p.bytesSent());
+    }
+    return r;
+  }
+
+  /** Bytes sent by all parties together. */
+  public long totalBytesSent() {
+    return parties.stream().mapToLong(PartyRunStats::bytesSent).sum();
+  }
+
+  /** Bytes sent by all parties for ops of one kind (e.g. {@code pond.mul}), or whose scope contains it. */
+  public long bytesSentFor(String opKindOrScope) {
+    return ops().stream().filter(o -> matches(o, opKindOrScope)).mapToLong(OpStats::bytesSent).sum();
+  }
+
+  /** The largest number of rounds any party spent in ops of one kind (or scope). */
+  public int roundsFor(String opKindOrScope) {
+    Map<String, Integer> perParty = new TreeMap<>();
+    for (OpStats o : ops()) {
+      if (matches(o, opKindOrScope)) {
+        perParty.merge(o.party(), o.rounds(), Integer::sum);
+      }
+    }
+    return perParty.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  private static boolean matches(OpStats o, String what) {
+    return o.kind().equals(what) || o.op().contains(what);
+  }
+
+  /** Per op kind and party, summed over instances. */
+  public List<OpStats> byKind() {
+    Map<String, OpStats> acc = new LinkedHashMap<>();
+    for (OpStats o : ops()) {
+      acc.merge(o.kind() + "\u0000" + o.party(), new OpStats(o.kind(), o.party(), o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes()),
+          (a, b) -> new OpStats(a.op(), a.party(), a.nanos() + b.nanos(), a.bytesSent() + b.bytesSent(),
+              a.bytesReceived() + b.bytesReceived(), a.rounds() + b.rounds(), a.nodes() + b.nodes()));
+    }
+    return List.copyOf(acc.values());
+  }
+
+  /** A plain-text table, by op kind and party. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("run on %s: %.2f ms, %d rounds, %s sent%n", runtime, wallMillis(), rounds, bytes(totalBytesSent())));
+    sb.append(String.format("%-28s %-20s %10s %12s %12s %7s%n", "op", "party", "ms", "sent", "received", "rounds"));
+    for (OpStats o : byKind()) {
+      sb.append(String.format("%-28s %-20s %10.3f %12s %12s %7d%n", o.op(), o.party(), o.millis(), bytes(o.bytesSent()), bytes(o.bytesReceived()), o.rounds()));
+    }
+    return sb.toString();
+  }
+
+  /** A byte count for people: B, KB, MB (powers of 1000). */
+  public static String bytes(long b) {
+    if (b < 1000) {
+      return b + " B";
+    }
+    if (b < 1_000_000) {
+      return String.format("%.1f KB", b / 1e3);
+    }
+    return String.format("%.2f MB", b / 1e6);
+  }
+}

@@ -1,0 +1,202 @@
+package dev.tfe.protocol;
+
+import dev.tfe.fixedpoint.FixedPoint;
+import dev.tfe.graph.Graph;
+import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.Ops;
+import dev.tfe.ring.ConvGeometry;
+import dev.tfe.ring.ConvGeometry.Padding;
+import dev.tfe.ring.RingTensor;
+import dev.tfe.ring.Shapes;
+import java.util.function.UnaryOperator;
+
+/**
+ * What every protocol shares: shape-only operations, convolution and average pooling through
+ * im2col, products with public constants, and the polynomial sigmoid, all written once over the
+ * protocol's primitives so that every protocol computes the same fixed-point function.
+ */
+public abstract class AbstractProtocol implements Protocol {
+  protected final Ops ops;
+  protected final FixedPoint fp;
+  protected final Parties parties;
+  private int variableCounter;
+
+  protected AbstractProtocol(Ops ops, FixedPoint fp, Parties parties) {
+    this.ops = ops;
+    this.fp = fp;
+    this.parties = parties;
+  }
+
+  @Override
+  public Ops ops() {
+    return ops;
+  }
+
+  @Override
+  public FixedPoint fixedPoint() {
+    return fp;
+  }
+
+  @Override
+  public Parties parties() {
+    return parties;
+  }
+
+  protected Graph graph() {
+    return ops.graph();
+  }
+
+  /** Opens a profile scope named after this protocol and op, e.g. {@code pond.matmul#3}. */
+  protected Graph.Scope scope(String op) {
+    return graph().scope(name() + "." + op);
+  }
+
+  /** A fresh name for party-local variables. */
+  protected synchronized String freshVariable(String hint) {
+    return name() + "." + hint + "." + (++variableCounter) + "@" + graph().size();
+  }
+
+  /**
+   * Applies a map that is linear over the ring (reshape, transpose, slice, sum, im2col) to every
+   * share or copy of {@code x}, locally, giving a tensor of the same kind and {@code shape}.
+   */
+  protected abstract Tensor mapLinear(Tensor x, int[] shape, UnaryOperator<NodeRef> f);
+
+  /** Multiplies by a public tensor without truncating (the caller decides the scale). */
+  protected abstract Tensor mulNoTruncate(Tensor x, Tensor publicY);
+
+  /** Multiplies every element by the ring constant {@code k}, without truncating. */
+  protected abstract Tensor scaleByRingConstant(Tensor x, long k);
+
+  /** Adds the ring constant {@code k} (an encoded value) to every element. */
+  protected abstract Tensor addRingConstant(Tensor x, long k);
+
+  @Override
+  public Tensor reduceSum(Tensor x, int axis) {
+    try (var s = scope("reduceSum")) {
+      int[] shape = x.shape();
+      int ax = axis < 0 ? shape.length + axis : axis;
+      if (ax < 0 || ax >= shape.length) {
+        throw new IllegalArgumentException("reduceSum: axis " + axis + " out of range for shape " + Shapes.str(shape));
+      }
+      int[] out = new int[shape.length - 1];
+      for (int i = 0, j = 0; i < shape.length; i++) {
+        if (i != ax) {
+          out[j++] = shape[i];
+        }
+      }
+      return mapLinear(x, out, r -> ops.sum(r, ax));
+    }
+  }
+
+  @Override
+  public Tensor transpose(Tensor x, int... perm) {
+    try (var s = scope("transpose")) {
+      int[] sh = x.shape();
+      int[] p = perm.length == 0 ? reverse(sh.length) : perm;
+      int[] out = new int[sh.length];
+      for (int i = 0; i < sh.length; i++) {
+        if (p.length != sh.length || p[i] < 0 || p[i] >= sh.length) {
+          throw new IllegalArgumentException("transpose: " + Shapes.str(p) + " is not a permutation for shape " + Shapes.str(sh));
+        }
+        out[i] = sh[p[i]];
+      }
+      return mapLinear(x, out, r -> ops.transpose(r, p));
+    }
+  }
+
+  @Override
+  public Tensor reshape(Tensor x, int... shape) {
+    int[] out = Ops.inferShape(x.shape(), shape);
+    try (var s = scope("reshape")) {
+      return mapLinear(x, out, r -> ops.reshape(r, out));
+    }
+  }
+
+  /** The im2col patch matrix, computed locally on every share. */
+  public Tensor im2col(Tensor x, ConvGeometry g) {
+    return mapLinear(x, new int[] {g.patchRows(), g.patchCols()}, r -> ops.im2col(r, g));
+  }
+
+  @Override
+  public Tensor conv2d(Tensor x, Tensor kernel, int strideH, int strideW, Padding padding) {
+    int[] k = kernel.shape();
+    if (k.length != 4) {
+      throw new IllegalArgumentException("conv2d: the kernel must be [kh, kw, Cin, Cout], got " + Shapes.str(k));
+    }
+    ConvGeometry g = ConvGeometry.of(x.shape(), k[0], k[1], strideH, strideW, padding);
+    if (k[2] != g.channels()) {
+      throw new IllegalArgumentException("conv2d: the input has " + g.channels() + " channels but the kernel expects " + k[2]);
+    }
+    try (var s = scope("conv2d")) {
+      Tensor cols = im2col(x, g);
+      Tensor w = reshape(kernel, g.patchCols(), k[3]);
+      Tensor y = matmul(cols, w);
+      return reshape(y, g.batch(), g.outH(), g.outW(), k[3]);
+    }
+  }
+
+  @Override
+  public Tensor avgPool2d(Tensor x, int poolH, int poolW, int strideH, int strideW, Padding padding) {
+    ConvGeometry g = ConvGeometry.of(x.shape(), poolH, poolW, strideH, strideW, padding);
+    try (var s = scope("avgPool2d")) {
+      int c = g.channels();
+      Tensor cols = im2col(x, g);
+      Tensor windows = reshape(cols, g.patchRows(), poolH * poolW, c);
+      Tensor sums = reduceSum(windows, 1);
+      long[] counts = g.validCounts();
+      if (java.util.Arrays.stream(counts).allMatch(n -> n == counts[0])) {
+        return reshape(mulConstant(sums, 1.0 / counts[0]), g.batch(), g.outH(), g.outW(), c);
+      }
+      long[] inv = new long[g.patchRows() * c];
+      for (int row = 0; row < g.patchRows(); row++) {
+        long e = fp.encode(1.0 / counts[row % counts.length], "1/window size");
+        for (int ch = 0; ch < c; ch++) {
+          inv[row * c + ch] = e;
+        }
+      }
+      Tensor scaled = truncate(mulNoTruncate(sums, defineConstant(RingTensor.of(inv, g.patchRows(), c))));
+      return reshape(scaled, g.batch(), g.outH(), g.outW(), c);
+    }
+  }
+
+  /** Multiplies by the public real {@code k}, truncating once. */
+  public Tensor mulConstant(Tensor x, double k) {
+    return truncate(scaleByRingConstant(x, fp.encode(k, "constant")));
+  }
+
+  /** Adds the public real {@code k} to every element. */
+  public Tensor addConstant(Tensor x, double k) {
+    return addRingConstant(x, fp.encode(k, "constant"));
+  }
+
+  @Override
+  public Tensor square(Tensor x) {
+    return mul(x, x);
+  }
+
+  /**
+   * The logistic function by the odd polynomial {@code 0.5 + 0.21660622 x - 0.00660418 x^3}, a
+   * least-squares fit on [-4, 4] made for this library (maximum error 0.038 there; it diverges
+   * outside, as the polynomial sigmoids of SecureML and tf-encrypted's Pond do). Two products
+   * and two public scalings, each truncated.
+   */
+  @Override
+  public Tensor sigmoid(Tensor x) {
+    try (var s = scope("sigmoid")) {
+      Tensor x2 = square(x);
+      Tensor x3 = mul(x2, x);
+      Tensor lin = mulConstant(x, 0.21660622);
+      Tensor cub = mulConstant(x3, -0.00660418);
+      return addConstant(add(lin, cub), 0.5);
+    }
+  }
+
+  private static int[] reverse(int n) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = n - 1 - i;
+    }
+    return p;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.tfe.protocol.pond;
+
+import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.Ops;
+import dev.tfe.protocol.Parties;
+
+/**
+ * The crypto producer's side of one protocol op. It draws one seed per op and sends it to
+ * server0, which expands its parts of every dealt value from that seed; server1 receives its
+ * parts as tensors. Dealing a shared value {@code v} costs {@code |v|} words to server1 and
+ * nothing to server0 beyond the 32-byte seed (seeded dealing, as in tf-encrypted's Pond).
+ */
+final class Dealer {
+  private final Ops ops;
+  private final Parties parties;
+  private final NodeRef seedCp;
+  private final NodeRef seed0;
+  private int stream;
+
+  Dealer(Ops ops, Parties parties) {
+    this.ops = ops;
+    this.parties = parties;
+    this.seedCp = ops.seed(parties.cryptoProducer());
+    this.seed0 = ops.move(seedCp, parties.server0());
+  }
+
+  /** Shares of a value {@code v} the crypto producer holds: {@code [v0 on server0, v1 on server1]}. */
+  NodeRef[] share(NodeRef v) {
+    int s = stream++;
+    NodeRef v0 = ops.expand(seed0, s, v.shape());
+    NodeRef v0AtCp = ops.expand(seedCp, s, v.shape());
+    NodeRef v1 = ops.move(ops.sub(v, v0AtCp), parties.server1());
+    return new NodeRef[] {v0, v1};
+  }
+
+  /** Shares of a fresh uniform value, with the value itself on the crypto producer: {@code [v, v0, v1]}. */
+  NodeRef[] random(int[] shape) {
+    int s = stream++;
+    NodeRef v0 = ops.expand(seed0, s, shape);
+    NodeRef v0AtCp = ops.expand(seedCp, s, shape);
+    NodeRef v1AtCp = ops.random(parties.cryptoProducer(), shape);
+    NodeRef v = ops.add(v0AtCp, v1AtCp);
+    return new NodeRef[] {v, v0, ops.move(v1AtCp, parties.server1())};
+  }
+}

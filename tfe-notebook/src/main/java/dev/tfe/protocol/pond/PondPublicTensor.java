@@ -1,0 +1,31 @@
+package dev.tfe.protocol.pond;
+
+import dev.tfe.graph.NodeRef;
+import dev.tfe.protocol.Tensor;
+
+/** A public value of Pond: one copy on each of the two share-holding servers. */
+public final class PondPublicTensor extends Tensor {
+  final NodeRef on0;
+  final NodeRef on1;
+
+  PondPublicTensor(NodeRef on0, NodeRef on1) {
+    super(on0.shape());
+    this.on0 = on0;
+    this.on1 = on1;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.PUBLIC;
+  }
+
+  @Override
+  public String protocol() {
+    return "pond";
+  }
+
+  @Override
+  public String holders() {
+    return on0.party() + " and " + on1.party();
+  }
+}

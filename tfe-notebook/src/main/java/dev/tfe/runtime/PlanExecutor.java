@@ -1,0 +1,141 @@
+package dev.tfe.runtime;
+
+import dev.tfe.graph.Node;
+import dev.tfe.graph.Plan;
+import dev.tfe.profile.PartyRunStats;
+import dev.tfe.ring.RingTensor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Executes one party's {@link Plan} over a {@link Transport}: per step, receive one batch from
+ * each peer, compute the step's nodes in id order, send one batch to each peer. Records time,
+ * bytes and rounds per protocol op. The same executor runs in a party thread and in a party
+ * process.
+ */
+public final class PlanExecutor {
+  private final Kernels kernels;
+
+  public PlanExecutor(Kernels kernels) {
+    this.kernels = kernels;
+  }
+
+  /** Runs the plan; returns this party's statistics. Outputs are delivered to {@code state}. */
+  public PartyRunStats execute(Plan plan, Transport transport, PartyState state, long run, Duration timeout) {
+    PartyRunStats stats = new PartyRunStats(plan.party());
+    Map<Integer, RingTensor> values = new HashMap<>();
+    Map<Integer, String> consumerScope = consumerScopes(plan);
+    Map<Integer, Integer> remaining = lastUses(plan);
+    long start = System.nanoTime();
+    for (Plan.Step step : plan.steps()) {
+      for (Map.Entry<String, int[]> r : step.receives().entrySet()) {
+        long t0 = System.nanoTime();
+        byte[] bytes = transport.receive(r.getKey(), timeout);
+        long waited = System.nanoTime() - t0;
+        MessageCodec.Batch batch = MessageCodec.decode(bytes);
+        if (batch.run() != run || batch.step() != step.index() - 1 || !batch.sender().equals(r.getKey())) {
+          throw new IllegalStateException(plan.party() + " expected run " + run + " step " + (step.index() - 1)
+              + " from " + r.getKey() + " but got run " + batch.run() + " step " + batch.step() + " from "
+              + batch.sender() + "; the parties are out of step");
+        }
+        if (batch.entries().size() != r.getValue().length) {
+          throw new IllegalStateException(plan.party() + " expected " + r.getValue().length + " values from "
+              + r.getKey() + " but got " + batch.entries().size());
+        }
+        for (MessageCodec.Entry e : batch.entries()) {
+          values.put(e.nodeId(), e.value());
+          String scope = consumerScope.getOrDefault(e.nodeId(), "");
+          stats.addReceived(scope, (long) e.width() * e.value().size());
+          stats.addWait(scope, waited / batch.entries().size());
+        }
+      }
+      for (int id : step.compute()) {
+        Node n = plan.nodes().get(id);
+        RingTensor[] in = new RingTensor[n.inputCount()];
+        for (int i = 0; i < in.length; i++) {
+          in[i] = values.get(n.input(i));
+          if (in[i] == null) {
+            throw new IllegalStateException(plan.party() + ": value #" + n.input(i) + " for " + n + " is missing");
+          }
+        }
+        long t0 = System.nanoTime();
+        RingTensor out;
+        try {
+          out = kernels.apply(n, in, state);
+        } catch (RuntimeException e) {
+          throw new IllegalStateException(plan.party() + " failed computing " + n.op() + " in " + n.scope() + ": " + e.getMessage(), e);
+        }
+        stats.addCompute(n.scope(), System.nanoTime() - t0);
+        values.put(id, out);
+        for (int i = 0; i < in.length; i++) {
+          release(values, remaining, n.input(i));
+        }
+      }
+      boolean sent = false;
+      for (Map.Entry<String, int[]> s : step.sends().entrySet()) {
+        List<MessageCodec.Entry> entries = new ArrayList<>();
+        for (int id : s.getValue()) {
+          Node n = plan.nodes().get(id);
+          RingTensor v = values.get(id);
+          entries.add(new MessageCodec.Entry(id, n.wireBytes(), v));
+          stats.addSent(n.scope(), (long) n.wireBytes() * v.size(), step.index());
+        }
+        long t0 = System.nanoTime();
+        transport.send(s.getKey(), MessageCodec.encode(run, step.index(), plan.party(), entries));
+        long dt = System.nanoTime() - t0;
+        stats.addWait(plan.nodes().get(s.getValue()[0]).scope(), dt);
+        sent = true;
+        for (int id : s.getValue()) {
+          release(values, remaining, id);
+        }
+      }
+      if (sent) {
+        stats.countRound();
+      }
+    }
+    stats.setWallNanos(System.nanoTime() - start);
+    return stats;
+  }
+
+  /** For each value read on this party, the scope of its first local reader. */
+  private static Map<Integer, String> consumerScopes(Plan plan) {
+    Map<Integer, String> r = new HashMap<>();
+    for (Node n : plan.nodes().values()) {
+      for (int in : n.inputs()) {
+        r.putIfAbsent(in, n.scope());
+      }
+    }
+    return r;
+  }
+
+  /** Uses of each value on this party: reads by local nodes plus sends. */
+  private static Map<Integer, Integer> lastUses(Plan plan) {
+    Map<Integer, Integer> uses = new HashMap<>();
+    for (Node n : plan.nodes().values()) {
+      for (int in : n.inputs()) {
+        uses.merge(in, 1, Integer::sum);
+      }
+    }
+    for (Plan.Step s : plan.steps()) {
+      for (int[] ids : s.sends().values()) {
+        for (int id : ids) {
+          uses.merge(id, 1, Integer::sum);
+        }
+      }
+    }
+    for (int out : plan.outputs()) {
+      uses.merge(out, 1, Integer::sum);
+    }
+    return uses;
+  }
+
+  private static void release(Map<Integer, RingTensor> values, Map<Integer, Integer> remaining, int id) {
+    Integer left = remaining.computeIfPresent(id, (k, v) -> v - 1);
+    if (left != null && left <= 0) {
+      values.remove(id);
+    }
+  }
+}

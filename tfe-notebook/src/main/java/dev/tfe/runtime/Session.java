@@ -1,0 +1,140 @@
+package dev.tfe.runtime;
+
+import dev.tfe.graph.Graph;
+import dev.tfe.graph.Node;
+import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.Ops;
+import dev.tfe.graph.Plan;
+import dev.tfe.graph.Planner;
+import dev.tfe.profile.Profile;
+import dev.tfe.ring.RingTensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The coordinator: owns a graph and a runtime, plans runs, runs pending initialisers first,
+ * routes each fed value to its owning party alone, and collects outputs with their profile.
+ */
+public final class Session implements AutoCloseable {
+  private final Graph graph;
+  private volatile Runtime runtime;
+  private final Map<String, Map<String, RingTensor>> provided = new HashMap<>();
+  private final Map<List<Integer>, Map<String, Plan>> planCache = new HashMap<>();
+  private final AtomicLong runs = new AtomicLong();
+  private Profile lastInitProfile;
+
+  public Session(Graph graph, Runtime runtime) {
+    this.graph = graph;
+    this.runtime = runtime;
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  public Ops ops() {
+    return new Ops(graph);
+  }
+
+  public Runtime runtime() {
+    return runtime;
+  }
+
+  /** Switches runtime (e.g. to party processes); variables must be initialised again there. */
+  public synchronized void setRuntime(Runtime r, List<Integer> initialisersToRerun) {
+    this.runtime = r;
+    graph.restoreInitialisers(initialisersToRerun);
+  }
+
+  /** A value for input {@code key} that is given to {@code party}, and no one else, on every run. */
+  public synchronized void provide(String party, String key, RingTensor value) {
+    provided.computeIfAbsent(party, k -> new HashMap<>()).put(key, value);
+  }
+
+  /** The result of a run: outputs by key, the party that received each, and the profile. */
+  public record Result(Map<String, RingTensor> outputs, Map<String, String> receivers, Profile profile) {
+    public RingTensor get(String key) {
+      RingTensor v = outputs.get(key);
+      if (v == null) {
+        throw new IllegalArgumentException("no output '" + key + "' in this run; outputs: " + outputs.keySet());
+      }
+      return v;
+    }
+  }
+
+  /** Runs the output nodes {@code outputs} with extra per-run {@code feeds} (party to key to value). */
+  public synchronized Result run(List<NodeRef> outputs, Map<String, Map<String, RingTensor>> feeds) {
+    List<Integer> init = graph.takePendingInitialisers();
+    if (!init.isEmpty()) {
+      try {
+        lastInitProfile = execute(init, feeds).profile();
+      } catch (RuntimeException e) {
+        graph.restoreInitialisers(init);
+        throw e;
+      }
+    }
+    List<Integer> targets = new ArrayList<>();
+    for (NodeRef r : outputs) {
+      Node n = graph.node(r.id());
+      if (!n.op().equals(Ops.OUTPUT)) {
+        throw new IllegalArgumentException("node " + n + " is not an output; define one with defineOutput");
+      }
+      targets.add(r.id());
+    }
+    return execute(targets, feeds);
+  }
+
+  /** The profile of the last initialisation run, or null. */
+  public synchronized Profile lastInitProfile() {
+    return lastInitProfile;
+  }
+
+  private Result execute(List<Integer> targets, Map<String, Map<String, RingTensor>> feeds) {
+    Map<String, Plan> plans = planCache.computeIfAbsent(List.copyOf(targets), t -> Planner.plan(graph, t));
+    Map<String, Map<String, RingTensor>> all = new HashMap<>();
+    for (String p : plans.keySet()) {
+      Map<String, RingTensor> f = new HashMap<>(provided.getOrDefault(p, Map.of()));
+      f.putAll(feeds.getOrDefault(p, Map.of()));
+      all.put(p, f);
+    }
+    for (String p : feeds.keySet()) {
+      if (!graph.parties().contains(p)) {
+        throw new IllegalArgumentException("feeds name unknown party '" + p + "'; parties: " + graph.parties());
+      }
+    }
+    Runtime.Outcome out = runtime.run(runs.incrementAndGet(), plans, all);
+    Map<String, RingTensor> values = new LinkedHashMap<>();
+    Map<String, String> receivers = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, RingTensor>> e : out.outputs().entrySet()) {
+      for (Map.Entry<String, RingTensor> o : e.getValue().entrySet()) {
+        values.put(o.getKey(), o.getValue());
+        receivers.put(o.getKey(), e.getKey());
+      }
+    }
+    return new Result(values, receivers, new Profile(runtime.name(), out.wallNanos(), rounds(plans), out.stats()));
+  }
+
+  /** Steps in which at least one party sends: the rounds of the run. */
+  static int rounds(Map<String, Plan> plans) {
+    Set<Integer> levels = new TreeSet<>();
+    for (Plan p : plans.values()) {
+      for (Plan.Step s : p.steps()) {
+        if (!s.sends().isEmpty()) {
+          levels.add(s.index());
+        }
+      }
+    }
+    return levels.size();
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}
