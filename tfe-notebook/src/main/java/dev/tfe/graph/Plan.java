@@ -17,8 +17,11 @@ import java.util.Map;
  * @param nodes definitions of the nodes it computes, by id
  * @param steps the schedule
  * @param outputs ids of the output nodes it delivers to the caller
+ * @param sendScopes for each value it sends, the scope of the op that reads it on the peer, to
+ *     which the profile charges the message
  */
-public record Plan(String party, Map<Integer, Node> nodes, List<Step> steps, List<Integer> outputs) {
+public record Plan(String party, Map<Integer, Node> nodes, List<Step> steps, List<Integer> outputs,
+    Map<Integer, String> sendScopes) {
 
   /**
    * One step of the schedule.

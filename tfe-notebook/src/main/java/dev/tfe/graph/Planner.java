@@ -56,6 +56,7 @@ public final class Planner {
     }
     // sends[party][level][peer] -> ids (deduplicated)
     Map<String, Map<Integer, Map<String, Set<Integer>>>> sends = new HashMap<>();
+    Map<Integer, String> readerScope = new HashMap<>();
     for (int id = needed.nextSetBit(0); id >= 0; id = needed.nextSetBit(id + 1)) {
       Node n = nodes.get(id);
       for (int in : n.inputs()) {
@@ -65,6 +66,7 @@ public final class Planner {
               .computeIfAbsent(level[in], k -> new TreeMap<>())
               .computeIfAbsent(n.party(), k -> new LinkedHashSet<>())
               .add(in);
+          readerScope.putIfAbsent(in, n.scope());
         }
       }
     }
@@ -109,7 +111,15 @@ public final class Planner {
         }
         steps.add(new Plan.Step(l, recv, compute, send));
       }
-      plans.put(party, new Plan(party, mine, steps, outputs));
+      Map<Integer, String> sendScopes = new TreeMap<>();
+      for (Map<String, Set<Integer>> byPeer : sends.getOrDefault(party, Map.of()).values()) {
+        for (Set<Integer> ids : byPeer.values()) {
+          for (int id : ids) {
+            sendScopes.put(id, readerScope.get(id));
+          }
+        }
+      }
+      plans.put(party, new Plan(party, mine, steps, outputs, sendScopes));
     }
     return plans;
   }

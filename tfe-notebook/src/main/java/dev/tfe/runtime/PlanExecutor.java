@@ -81,12 +81,12 @@ public final class PlanExecutor {
           Node n = plan.nodes().get(id);
           RingTensor v = values.get(id);
           entries.add(new MessageCodec.Entry(id, n.wireBytes(), v));
-          stats.addSent(n.scope(), (long) n.wireBytes() * v.size(), step.index());
+          stats.addSent(plan.sendScopes().getOrDefault(id, n.scope()), (long) n.wireBytes() * v.size(), step.index());
         }
         long t0 = System.nanoTime();
         transport.send(s.getKey(), MessageCodec.encode(run, step.index(), plan.party(), entries));
         long dt = System.nanoTime() - t0;
-        stats.addWait(plan.nodes().get(s.getValue()[0]).scope(), dt);
+        stats.addWait(plan.sendScopes().getOrDefault(s.getValue()[0], ""), dt);
         sent = true;
         for (int id : s.getValue()) {
           release(values, remaining, id);
