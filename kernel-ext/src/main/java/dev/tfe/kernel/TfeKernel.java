@@ -22,6 +22,8 @@ import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.Renderer;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.MessageType;
 
 /**
  * The tfe-java Jupyter kernel: Java cells run by JShell in this JVM, on jupyter-jvm-basekernel.
@@ -70,6 +72,30 @@ public final class TfeKernel extends BaseKernel {
      */
     public CellRunner runner() {
         return runner;
+    }
+
+    /**
+     * Serves a connection with basekernel's handlers, except that {@code kernel_info} and
+     * {@code interrupt} replies carry the status field that current front ends expect, and that
+     * history requests get an (empty) answer rather than none, which would leave a console waiting.
+     */
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, request) -> {
+            env.setBusyDeferIdle();
+            env.reply(new StatusReplies.KernelInfo(Header.PROTOCOL_VERISON, KERNEL_META.get("project"),
+                    KERNEL_META.get("version"), getLanguageInfo(), getBanner(), getHelpLinks()));
+        });
+        connection.setHandler(MessageType.HISTORY_REQUEST, (env, request) -> {
+            env.setBusyDeferIdle();
+            env.reply(new StatusReplies.EmptyHistory());
+        });
+        connection.setHandler(MessageType.INTERRUPT_REQUEST, (env, request) -> {
+            env.setBusyDeferIdle();
+            env.defer().reply(new StatusReplies.Interrupt());
+            interrupt();
+        });
     }
 
     @Override
