@@ -192,6 +192,35 @@ public final class Tfe implements AutoCloseable {
     return new RunResult(session.run(nodes, encoded), fp);
   }
 
+  // ---- runtimes ---------------------------------------------------------------------------
+
+  /**
+   * Moves the computation onto separate party processes on this machine, one JVM per server,
+   * talking over ZeroMQ (the {@code party-launcher} module must be on the classpath). Private
+   * variables are initialised again on the new parties before the next run. The processes stop
+   * when this {@code Tfe} is closed or the JVM exits.
+   *
+   * @return the new runtime (its {@code toString} names the processes and their logs)
+   */
+  public Runtime launchLocal() {
+    Runtime r = Launchers.local().launchLocal(servers);
+    useRuntime(r);
+    return r;
+  }
+
+  /**
+   * Runs everything from now on with {@code runtime}, closing the previous one. Initialisers that
+   * already ran run again on the new runtime's parties before the next run.
+   */
+  public void useRuntime(Runtime runtime) {
+    session.setRuntime(runtime);
+  }
+
+  /** The runtime that executes runs: in-process threads or party processes. */
+  public Runtime runtime() {
+    return session.runtime();
+  }
+
   @Override
   public void close() {
     session.close();
