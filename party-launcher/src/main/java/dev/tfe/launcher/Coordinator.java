@@ -80,6 +80,7 @@ public final class Coordinator implements AutoCloseable {
   private volatile String failedParty;
   private volatile Consumer<String> onLost = p -> {};
   private volatile boolean closed;
+  private final Object failureLock = new Object();
 
   /**
    * Opens the coordinator's endpoint; call {@link #handshake} next.
@@ -226,7 +227,7 @@ public final class Coordinator implements AutoCloseable {
    * party's last log lines, and no later run is accepted.
    */
   public void partyLost(String party, String what) {
-    synchronized (this) {
+    synchronized (failureLock) {
       if (failure != null) {
         return;
       }
