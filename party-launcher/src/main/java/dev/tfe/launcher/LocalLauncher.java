@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Makes {@code tfe.launchLocal()} start local party processes. {@link #register()} installs it
- * explicitly (the Jupyter kernel does so at start-up); the core also loads this class by its
+ * explicitly (a notebook kernel may call it at start-up); the core also loads this class by its
  * name on the first {@code launchLocal()}, and its static initialiser registers it.
  */
 public final class LocalLauncher {

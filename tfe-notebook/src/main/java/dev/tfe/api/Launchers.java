@@ -7,8 +7,8 @@ import dev.tfe.runtime.Runtime;
  * The hook through which a module that can start party processes (the {@code party-launcher}
  * module) offers {@link Tfe#launchLocal()} without the core depending on it.
  *
- * <p>Registration is explicit: {@code dev.tfe.launcher.LocalLauncher.register()} (called by the
- * Jupyter kernel at start-up, or by a program) installs it. If nothing is registered when
+ * <p>Registration is explicit: {@code dev.tfe.launcher.LocalLauncher.register()} installs it (a
+ * notebook kernel or a program may call it at start-up). If nothing is registered when
  * {@code launchLocal} is first called, this class loads that one well-known class by name, whose
  * static initialiser registers it; no classpath is scanned.
  */
