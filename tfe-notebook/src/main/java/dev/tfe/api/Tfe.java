@@ -131,6 +131,16 @@ public final class Tfe implements AutoCloseable {
     return p.definePrivateInput(owner.name(), key, shape);
   }
 
+  /**
+   * A private input that {@code owner} reads from {@code path} on its own host each time the graph
+   * runs (see {@link dev.tfe.runtime.FileInputs} for the format); the value never passes
+   * through this program. With party processes, the owner must be a party of the hostmap.
+   */
+  public Tensor definePrivateInputFromFile(Protocol p, Party owner, String path, int... shape) {
+    requireParty(owner.name());
+    return p.definePrivateInput(owner.name(), dev.tfe.runtime.FileInputs.key(path, fp.config()), shape);
+  }
+
   /** A public input whose value is sent by {@code provider} to the servers in the clear. */
   public Tensor definePublicInput(Protocol p, Party provider, INDArray value) {
     String key = provide(provider, value, "public input");
