@@ -80,6 +80,27 @@ class LaunchLocalTest {
   }
 
   @Test
+  void aFailedRunNamesThePartyAndTheNextRunWorks() {
+    try (Tfe tfe = Tfe.local()) {
+      tfe.launchLocal();
+      Pond pond = tfe.pond();
+      Party client = tfe.party("client");
+      Tensor x = tfe.definePrivateInput(pond, client, "x", 2, 2);
+      Output out = tfe.defineOutput(pond, client, pond.mul(x, x));
+      INDArray wrong = TestData.of(new double[] {1, 2, 3}, 3);
+      INDArray right = TestData.of(new double[] {1, 2, 3, 4}, 2, 2);
+      long t0 = System.nanoTime();
+      dev.tfe.runtime.RunFailedException e = assertThrows(dev.tfe.runtime.RunFailedException.class,
+          () -> tfe.run(java.util.Map.of(client, java.util.Map.of("x", wrong)), out));
+      assertEquals("client", e.party());
+      assertTrue(e.getMessage().contains("shape"), e.getMessage());
+      assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "the servers were aborted, not left to time out");
+      double[] got = tfe.run(java.util.Map.of(client, java.util.Map.of("x", right)), out).values(out);
+      assertArrayEquals(new double[] {1, 4, 9, 16}, got, 1e-3);
+    }
+  }
+
+  @Test
   void aClusterServesManySessionsAndKeepsTheirVariablesApart() {
     try (Cluster cluster = Cluster.launchLocal()) {
       for (int i = 0; i < 3; i++) {
