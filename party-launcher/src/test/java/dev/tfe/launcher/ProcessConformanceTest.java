@@ -27,11 +27,12 @@ class ProcessConformanceTest extends ConformanceTest {
   }
 
   @AfterAll
-  static void stopParties() {
+  static void stopParties() throws java.io.IOException {
     TestTfe.reset();
-    if (cluster != null) {
-      cluster.close();
-    }
+    long runs = java.nio.file.Files.readAllLines(cluster.logs().get("server0")).stream()
+        .filter(l -> l.contains("] run ") && l.contains(" done in ")).count();
+    cluster.close();
     Processes.assertNoneLeft();
+    org.junit.jupiter.api.Assertions.assertTrue(runs >= 36, "server0's process ran the suite's programs: " + runs + " runs");
   }
 }
