@@ -28,6 +28,7 @@ public final class PartyRunStats {
     PartyRunStats s = new PartyRunStats(party);
     for (OpStats o : ops) {
       s.byOp.put(o.op(), new long[] {o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), -1});
+      s.steps.put(o.op(), o.sendSteps());
       s.bytesSent += o.bytesSent();
       s.bytesReceived += o.bytesReceived();
     }

@@ -84,6 +84,11 @@ public final class Payloads {
         out.writeLong(o.bytesReceived());
         out.writeInt(o.rounds());
         out.writeInt(o.nodes());
+        long[] steps = o.sendSteps().toLongArray();
+        out.writeInt(steps.length);
+        for (long w : steps) {
+          out.writeLong(w);
+        }
       }
     });
   }
@@ -96,7 +101,17 @@ public final class Payloads {
       int n = in.readInt();
       List<OpStats> ops = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        ops.add(new OpStats(in.readUTF(), party, in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readInt()));
+        String op = in.readUTF();
+        long nanos = in.readLong();
+        long sent = in.readLong();
+        long received = in.readLong();
+        int opRounds = in.readInt();
+        int nodes = in.readInt();
+        long[] steps = new long[in.readInt()];
+        for (int w = 0; w < steps.length; w++) {
+          steps[w] = in.readLong();
+        }
+        ops.add(new OpStats(op, party, nanos, sent, received, opRounds, nodes, java.util.BitSet.valueOf(steps)));
       }
       return PartyRunStats.restore(party, wall, rounds, ops);
     });
