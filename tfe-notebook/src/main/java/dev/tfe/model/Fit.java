@@ -10,40 +10,47 @@ import java.util.function.Consumer;
  * Immutable training options for {@link Sequential#fit}, built fluently:
  * {@code Fit.epochs(5).batchSize(64).adam(1e-3).seed(1)}. Each method returns a new {@code Fit}.
  *
- * <p>Defaults: 1 epoch, batch size 32, Adam with learning rate 0.001, cross-entropy for
- * classification data and mean squared error for regression data, mini-batches shuffled every
+ * <p>Defaults: 1 epoch, batch size 32, Adam with learning rate 0.001 and no decay, cross-entropy
+ * for classification data and mean squared error for regression data, mini-batches shuffled every
  * epoch from seed 0, no validation set, quiet.
  */
 public final class Fit {
-  private final int epochs;
-  private final int batchSize;
-  private final Optimizer optimizer;
-  private final Loss loss;
-  private final long seed;
-  private final boolean shuffle;
-  private final Dataset validation;
-  private final boolean verbose;
-  private final Consumer<TrainingHistory.Epoch> onEpoch;
+  private int epochs;
+  private int batchSize = 32;
+  private Optimizer optimizer = Optimizer.adam(1e-3);
+  private double decay = 1;
+  private Loss loss;
+  private long seed;
+  private boolean shuffle = true;
+  private Dataset validation;
+  private boolean verbose;
+  private Consumer<TrainingHistory.Epoch> onEpoch;
 
-  private Fit(int epochs, int batchSize, Optimizer optimizer, Loss loss, long seed, boolean shuffle, Dataset validation,
-      boolean verbose, Consumer<TrainingHistory.Epoch> onEpoch) {
-    if (epochs < 0 || batchSize <= 0) {
-      throw new IllegalArgumentException("epochs must be >= 0 and batchSize > 0, got " + epochs + " and " + batchSize);
-    }
-    this.epochs = epochs;
-    this.batchSize = batchSize;
-    this.optimizer = optimizer;
-    this.loss = loss;
-    this.seed = seed;
-    this.shuffle = shuffle;
-    this.validation = validation;
-    this.verbose = verbose;
-    this.onEpoch = onEpoch;
+  private Fit() {}
+
+  private Fit copy() {
+    Fit f = new Fit();
+    f.epochs = epochs;
+    f.batchSize = batchSize;
+    f.optimizer = optimizer;
+    f.decay = decay;
+    f.loss = loss;
+    f.seed = seed;
+    f.shuffle = shuffle;
+    f.validation = validation;
+    f.verbose = verbose;
+    f.onEpoch = onEpoch;
+    return f;
   }
 
   /** Default options with this number of epochs (passes over the training set). */
   public static Fit epochs(int epochs) {
-    return new Fit(epochs, 32, Optimizer.adam(1e-3), null, 0, true, null, false, null);
+    if (epochs < 0) {
+      throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
+    }
+    Fit f = new Fit();
+    f.epochs = epochs;
+    return f;
   }
 
   /** Default options: one epoch. */
@@ -53,7 +60,12 @@ public final class Fit {
 
   /** The number of examples per gradient step (the last batch of an epoch may be smaller). */
   public Fit batchSize(int batchSize) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, onEpoch);
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be > 0, got " + batchSize);
+    }
+    Fit f = copy();
+    f.batchSize = batchSize;
+    return f;
   }
 
   /** Adam with this learning rate and the usual constants (0.9, 0.999, 1e-8). */
@@ -78,27 +90,51 @@ public final class Fit {
 
   /** Any optimiser. */
   public Fit optimizer(Optimizer optimizer) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, onEpoch);
+    Fit f = copy();
+    f.optimizer = java.util.Objects.requireNonNull(optimizer);
+    return f;
+  }
+
+  /**
+   * Exponential learning-rate decay: epoch {@code e} (from 1) trains with
+   * {@code learningRate * factor^(e - 1)}. A factor below 1 lets the last epochs settle instead of
+   * hopping around a minimum. Default 1 (no decay).
+   */
+  public Fit learningRateDecay(double factorPerEpoch) {
+    if (!(factorPerEpoch > 0 && factorPerEpoch <= 1)) {
+      throw new IllegalArgumentException("the decay factor must be in (0, 1], got " + factorPerEpoch);
+    }
+    Fit f = copy();
+    f.decay = factorPerEpoch;
+    return f;
   }
 
   /** The loss to minimise (default: chosen from the data set). */
   public Fit loss(Loss loss) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, onEpoch);
+    Fit f = copy();
+    f.loss = loss;
+    return f;
   }
 
   /** The seed of the shuffling of mini-batches. (Weights are drawn by {@link Sequential#initialize(long)}.) */
   public Fit seed(long seed) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, onEpoch);
+    Fit f = copy();
+    f.seed = seed;
+    return f;
   }
 
   /** Whether to shuffle the examples before each epoch (default true). */
   public Fit shuffle(boolean shuffle) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, onEpoch);
+    Fit f = copy();
+    f.shuffle = shuffle;
+    return f;
   }
 
   /** A data set to evaluate at the end of every epoch (recorded in the history, never trained on). */
   public Fit validation(Dataset validation) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, onEpoch);
+    Fit f = copy();
+    f.validation = validation;
+    return f;
   }
 
   /** Prints one line per epoch to standard output. */
@@ -106,13 +142,18 @@ public final class Fit {
     return verbose(true);
   }
 
+  /** Whether to print one line per epoch to standard output. */
   public Fit verbose(boolean verbose) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, onEpoch);
+    Fit f = copy();
+    f.verbose = verbose;
+    return f;
   }
 
   /** Calls {@code listener} after every epoch (for example to update a live chart). */
   public Fit onEpoch(Consumer<TrainingHistory.Epoch> listener) {
-    return new Fit(epochs, batchSize, optimizer, loss, seed, shuffle, validation, verbose, listener);
+    Fit f = copy();
+    f.onEpoch = listener;
+    return f;
   }
 
   public int epochs() {
@@ -125,6 +166,16 @@ public final class Fit {
 
   public Optimizer optimizer() {
     return optimizer;
+  }
+
+  /** The learning-rate decay factor per epoch (1 for none). */
+  public double learningRateDecay() {
+    return decay;
+  }
+
+  /** The learning rate of epoch {@code epoch} (from 1). */
+  public double learningRate(int epoch) {
+    return optimizer.learningRate() * Math.pow(decay, epoch - 1);
   }
 
   /** The loss, or {@code null} to choose it from the data set. */
@@ -155,7 +206,8 @@ public final class Fit {
 
   @Override
   public String toString() {
-    return "Fit(epochs=" + epochs + ", batchSize=" + batchSize + ", " + optimizer + ", loss="
-        + (loss == null ? "auto" : loss.name()) + ", seed=" + seed + (shuffle ? "" : ", no shuffle") + ")";
+    return "Fit(epochs=" + epochs + ", batchSize=" + batchSize + ", " + optimizer
+        + (decay < 1 ? ", decay=" + decay : "") + ", loss=" + (loss == null ? "auto" : loss.name()) + ", seed=" + seed
+        + (shuffle ? "" : ", no shuffle") + ")";
   }
 }

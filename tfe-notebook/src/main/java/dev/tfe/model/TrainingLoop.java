@@ -57,6 +57,7 @@ final class TrainingLoop {
       long start = System.nanoTime();
       int[] order = fit.shuffle() ? Dataset.permutation(n, rng) : identity(n);
       double lossSum = 0;
+      double learningRate = fit.learningRate(epoch);
       int correct = 0;
       for (int from = 0; from < n; from += fit.batchSize()) {
         int to = Math.min(from + fit.batchSize(), n);
@@ -74,7 +75,7 @@ final class TrainingLoop {
             correct += Metrics.correct(out, labels);
           }
           model.backward(loss.gradient(out, labels), end);
-          updater.step();
+          updater.step(learningRate);
         }
       }
       double validationLoss = Double.NaN;

@@ -193,6 +193,20 @@ class SequentialTest {
     assertNotEquals(a[1], c[1]);
   }
 
+  @Test
+  void learningRateDecaysPerEpoch() {
+    Fit f = Fit.epochs(3).sgd(0.1).learningRateDecay(0.5);
+    assertEquals(0.1, f.learningRate(1), 1e-15);
+    assertEquals(0.025, f.learningRate(3), 1e-15);
+    assertTrue(f.toString().contains("decay=0.5"), f.toString());
+    assertThrows(IllegalArgumentException.class, () -> Fit.epochs(1).learningRateDecay(0));
+    Dataset data = blobs(60, 8);
+    double[] constant = Sequential.of(dense(2, 3)).fit(data, Fit.epochs(3).batchSize(8).sgd(0.1)).loss();
+    double[] decayed = Sequential.of(dense(2, 3)).fit(data, f.batchSize(8)).loss();
+    assertEquals(constant[0], decayed[0], 0, "the first epoch runs at the full rate");
+    assertNotEquals(constant[2], decayed[2]);
+  }
+
   /** Random inputs for model tests. */
   static final class GradientInputs {
     static INDArray random(long seed, long... shape) {

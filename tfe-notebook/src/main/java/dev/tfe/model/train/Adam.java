@@ -34,7 +34,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       }
     }
     int[] step = {0};
-    return () -> {
+    return lr -> {
       step[0]++;
       double c1 = 1 - Math.pow(beta1, step[0]);
       double c2 = 1 - Math.pow(beta2, step[0]);
@@ -47,7 +47,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
           double g = grad.get(j);
           m[j] = beta1 * m[j] + (1 - beta1) * g;
           v[j] = beta2 * v[j] + (1 - beta2) * g * g;
-          value.put(j, value.get(j) - learningRate * (m[j] / c1) / (Math.sqrt(v[j] / c2) + epsilon));
+          value.put(j, value.get(j) - lr * (m[j] / c1) / (Math.sqrt(v[j] / c2) + epsilon));
         }
       }
     };

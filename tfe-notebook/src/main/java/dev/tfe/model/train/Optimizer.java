@@ -18,8 +18,11 @@ public interface Optimizer {
 
   /** The state of one training run. */
   interface Updater {
-    /** Applies one update from the parameters' current {@link Parameter#gradient()} buffers. */
-    void step();
+    /**
+     * Applies one update from the parameters' current {@link Parameter#gradient()} buffers, with
+     * this learning rate: the optimiser's {@link #learningRate()}, or a scheduled value.
+     */
+    void step(double learningRate);
   }
 
   /** Plain stochastic gradient descent; see {@link Sgd}. */

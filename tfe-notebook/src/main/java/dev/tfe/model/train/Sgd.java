@@ -31,17 +31,17 @@ public record Sgd(double learningRate, double momentum) implements Optimizer {
         velocity.add(new double[Math.toIntExact(p.size())]);
       }
     }
-    return () -> {
+    return lr -> {
       for (int i = 0; i < params.size(); i++) {
         DoubleBuffer value = Buffers.of(params.get(i).value());
         DoubleBuffer grad = Buffers.of(params.get(i).gradient());
         double[] v = velocity.get(i);
         for (int j = 0; j < v.length; j++) {
           if (momentum > 0) {
-            v[j] = momentum * v[j] - learningRate * grad.get(j);
+            v[j] = momentum * v[j] - lr * grad.get(j);
             value.put(j, value.get(j) + v[j]);
           } else {
-            value.put(j, value.get(j) - learningRate * grad.get(j));
+            value.put(j, value.get(j) - lr * grad.get(j));
           }
         }
       }

@@ -76,14 +76,14 @@ class LossAndOptimizerTest {
   void sgdAndMomentumSteps() {
     Parameter p = parameterWithGradient(new double[] {1, 2}, new double[] {0.5, -1});
     Optimizer.Updater u = Optimizer.sgd(0.1).start(List.of(p));
-    u.step();
+    u.step(0.1);
     assertEquals(0.95, p.value().getDouble(0), 1e-15);
     assertEquals(2.1, p.value().getDouble(1), 1e-15);
 
     Parameter q = parameterWithGradient(new double[] {1}, new double[] {1});
     Optimizer.Updater m = Optimizer.sgd(0.1, 0.9).start(List.of(q));
-    m.step(); // v = -0.1, p = 0.9
-    m.step(); // v = -0.09 - 0.1 = -0.19, p = 0.71
+    m.step(0.1); // v = -0.1, p = 0.9
+    m.step(0.1); // v = -0.09 - 0.1 = -0.19, p = 0.71
     assertEquals(0.71, q.value().getDouble(0), 1e-12);
   }
 
@@ -91,12 +91,12 @@ class LossAndOptimizerTest {
   void adamStepsByHand() {
     Parameter p = parameterWithGradient(new double[] {1, 1}, new double[] {4, -0.001});
     Optimizer.Updater u = Optimizer.adam(0.01).start(List.of(p));
-    u.step();
+    u.step(0.01);
     // the first bias-corrected step is lr * g / (|g| + eps): about lr * sign(g)
     assertEquals(0.99, p.value().getDouble(0), 1e-9);
     assertEquals(1.01, p.value().getDouble(1), 1e-6);
     p.gradient().assign(arr(new double[] {2, 0}, 1, 2));
-    u.step();
+    u.step(0.01);
     double m = (0.9 * 0.1 * 4 + 0.1 * 2) / (1 - 0.81);
     double v = (0.999 * 0.001 * 16 + 0.001 * 4) / (1 - 0.999 * 0.999);
     assertEquals(0.99 - 0.01 * m / (Math.sqrt(v) + 1e-8), p.value().getDouble(0), 1e-9);
