@@ -117,6 +117,16 @@ public final class Tfe implements AutoCloseable {
     return (PlainProtocol) protocols.computeIfAbsent("plain", k -> new PlainProtocol(ops, fp, servers));
   }
 
+  // ---- private models ---------------------------------------------------------------------
+
+  /**
+   * The one wrapper call: {@code model}'s weights become private variables of {@code owner},
+   * shared and masked once; predictions run under {@code protocol}.
+   */
+  public dev.tfe.model.secure.PrivateModel privateModel(dev.tfe.model.Sequential model, Party owner, Protocol protocol) {
+    return new dev.tfe.model.secure.PrivateModel(this, model, owner, protocol);
+  }
+
   // ---- inputs and outputs -----------------------------------------------------------------
 
   /** A private input whose value, given here, is sent to {@code owner} alone, which shares it. */

@@ -26,6 +26,46 @@ public final class Profile {
     this.parties = List.copyOf(parties);
   }
 
+  /**
+   * The sum of several runs (e.g. the batches of one prediction): times, bytes and rounds per op
+   * and party add up; the wall time is the sum of the runs' wall times; rounds are those of the
+   * longest run.
+   */
+  public static Profile combine(List<Profile> runs) {
+    if (runs.size() == 1) {
+      return runs.get(0);
+    }
+    Map<String, Map<String, OpStats>> byParty = new LinkedHashMap<>();
+    Map<String, long[]> totals = new LinkedHashMap<>();
+    long wall = 0;
+    int rounds = 0;
+    String runtime = runs.isEmpty() ? "none" : runs.get(0).runtime;
+    for (Profile p : runs) {
+      wall += p.wallNanos;
+      rounds = Math.max(rounds, p.rounds);
+      for (PartyRunStats s : p.parties) {
+        long[] t = totals.computeIfAbsent(s.party(), k -> new long[2]);
+        t[0] += s.wallNanos();
+        t[1] = Math.max(t[1], s.rounds());
+        Map<String, OpStats> ops = byParty.computeIfAbsent(s.party(), k -> new LinkedHashMap<>());
+        for (OpStats o : s.ops()) {
+          ops.merge(o.op(), o, (a, b) -> {
+            BitSet steps = a.sendSteps();
+            steps.or(b.sendSteps());
+            return new OpStats(a.op(), a.party(), a.nanos() + b.nanos(), a.bytesSent() + b.bytesSent(),
+                a.bytesReceived() + b.bytesReceived(), Math.max(a.rounds(), b.rounds()), a.nodes() + b.nodes(), steps);
+          });
+        }
+      }
+    }
+    List<PartyRunStats> merged = new ArrayList<>();
+    for (Map.Entry<String, Map<String, OpStats>> e : byParty.entrySet()) {
+      long[] t = totals.get(e.getKey());
+      merged.add(PartyRunStats.restore(e.getKey(), t[0], (int) t[1], List.copyOf(e.getValue().values())));
+    }
+    return new Profile(runtime, wall, rounds, merged);
+  }
+
   /** Which runtime produced it. */
   public String runtime() {
     return runtime;

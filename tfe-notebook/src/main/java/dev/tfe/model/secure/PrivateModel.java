@@ -1,0 +1,161 @@
+package dev.tfe.model.secure;
+
+import dev.tfe.api.Output;
+import dev.tfe.api.Party;
+import dev.tfe.api.RunResult;
+import dev.tfe.api.Tfe;
+import dev.tfe.graph.Graph;
+import dev.tfe.model.Sequential;
+import dev.tfe.profile.Profile;
+import dev.tfe.protocol.Protocol;
+import dev.tfe.protocol.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained model whose weights are secret-shared by their owner, for private prediction: made
+ * by {@link Tfe#privateModel}. {@link #predict} lets a client share its input; the servers
+ * compute on shares; the logits are revealed to the client alone. The owner's weights are
+ * shared and masked once, in the first run, and reused by every later prediction.
+ *
+ * <p>The graph for a batch shape is built once and reused: each call only feeds the new input.
+ */
+public final class PrivateModel {
+  private static int counter;
+  private final Tfe tfe;
+  private final Sequential model;
+  private final Party owner;
+  private final Protocol protocol;
+  private final List<PrivateLayer> layers;
+  private final boolean softmax;
+  private final String id;
+  private final Map<List<Integer>, Built> built = new HashMap<>();
+
+  private record Built(Party client, String key, Output logits) {}
+
+  public PrivateModel(Tfe tfe, Sequential model, Party owner, Protocol protocol) {
+    this.tfe = tfe;
+    this.model = model;
+    this.owner = tfe.requireParty(owner.name());
+    this.protocol = protocol;
+    synchronized (PrivateModel.class) {
+      this.id = "model" + (++counter);
+    }
+    try (Graph.Scope s = tfe.graph().namedScope(id + "/weights")) {
+      LayerTranslator.Translation t = new LayerTranslator(tfe, protocol, owner).translate(model);
+      this.layers = t.layers();
+      this.softmax = t.softmax();
+    }
+  }
+
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  public Sequential model() {
+    return model;
+  }
+
+  public Party owner() {
+    return owner;
+  }
+
+  /** The private layers, in order. */
+  public List<String> layerNames() {
+    return layers.stream().map(PrivateLayer::name).toList();
+  }
+
+  /** Predicts privately for {@code client}, in batches of 128. */
+  public Prediction predict(Party client, INDArray x) {
+    return predict(client, x, 128);
+  }
+
+  /** Predicts privately for {@code client}; {@code x}'s first axis is the batch. */
+  public Prediction predict(Party client, INDArray x, int batchSize) {
+    tfe.requireParty(client.name());
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+    int[] expected = model.layers().get(0).expectedInputShape();
+    int[] shape = Arrays.stream(x.shape()).mapToInt(Math::toIntExact).toArray();
+    if (expected != null && !fits(shape, expected)) {
+      throw new IllegalArgumentException("predict: the model expects input " + shapeText(expected)
+          + " but got " + Arrays.toString(shape) + (shape.length == 2 && expected.length == 3
+              ? "; reshape images to [N, H, W, C] (e.g. dataset.reshaped(28, 28, 1))" : ""));
+    }
+    int n = shape[0];
+    List<INDArray> parts = new ArrayList<>();
+    List<Profile> profiles = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int from = 0; from < n; from += batchSize) {
+      int to = Math.min(n, from + batchSize);
+      INDArray batch = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).dup('c');
+      int[] bs = shape.clone();
+      bs[0] = to - from;
+      Built b = build(client, bs);
+      RunResult r = tfe.run(Map.of(client, Map.of(b.key(), batch)), b.logits());
+      parts.add(r.get(b.logits()));
+      profiles.add(r.profile());
+    }
+    long wall = System.nanoTime() - t0;
+    INDArray logits = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
+    return new Prediction(x, logits.castTo(DataType.DOUBLE), softmax, Profile.combine(profiles), wall, model, protocol.name());
+  }
+
+  private synchronized Built build(Party client, int[] shape) {
+    List<Integer> k = new ArrayList<>();
+    k.add(client.name().hashCode());
+    for (int d : shape) {
+      k.add(d);
+    }
+    return built.computeIfAbsent(k, unused -> {
+      String key = id + ".x." + String.join("x", Arrays.stream(shape).mapToObj(Integer::toString).toList());
+      Tensor h;
+      try (Graph.Scope s = tfe.graph().namedScope(id + "/input")) {
+        h = tfe.definePrivateInput(protocol, client, key, shape);
+      }
+      for (PrivateLayer l : layers) {
+        try (Graph.Scope s = tfe.graph().namedScope(id + "/" + l.name())) {
+          h = l.forward(protocol, h);
+        }
+      }
+      Output out;
+      try (Graph.Scope s = tfe.graph().namedScope(id + "/logits")) {
+        out = tfe.defineOutput(protocol, client, h);
+      }
+      return new Built(client, key, out);
+    });
+  }
+
+  /** Whether a batch shape {@code [N, ...]} fits a per-example shape with -1 for free dimensions. */
+  private static boolean fits(int[] shape, int[] perExample) {
+    if (shape.length != perExample.length + 1) {
+      return false;
+    }
+    for (int i = 0; i < perExample.length; i++) {
+      if (perExample[i] != -1 && perExample[i] != shape[i + 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String shapeText(int[] perExample) {
+    StringBuilder sb = new StringBuilder("[N");
+    for (int d : perExample) {
+      sb.append(", ").append(d == -1 ? "?" : String.valueOf(d));
+    }
+    return sb.append(']').toString();
+  }
+
+  @Override
+  public String toString() {
+    return "PrivateModel " + id + " (" + protocol.name() + ", weights owned by " + owner + "): " + layerNames();
+  }
+}
