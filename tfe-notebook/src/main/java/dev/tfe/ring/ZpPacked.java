@@ -1,6 +1,8 @@
 package dev.tfe.ring;
 
 import dev.tfe.random.SecurePrg;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Vectors over the small prime field Z_67 of SecureNN's PrivateCompare (Wagh, Gupta and
@@ -27,6 +29,8 @@ public final class ZpPacked {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long P_LANES = 0x4343434343434343L; // 67 in every byte
+  /** A multiple of p above any negative excursion of PrivateCompare's sums (64 * 66 + 67). */
+  private static final int OFFSET = 70 * P;
 
   private ZpPacked() {}
 
@@ -55,63 +59,100 @@ public final class ZpPacked {
 
   // ---- sampling ---------------------------------------------------------------------------
 
-  /** Uniform bytes from a secure PRG, drawn in blocks. */
+  /** Byte to uniform Z_67 element, or -1 for a rejected byte (201 = 3 * 67 bytes are kept). */
+  private static final byte[] TO_ZP = table(201, P, 0);
+  /** Byte to uniform non-zero Z_67 element, or -1 (198 = 3 * 66 bytes are kept). */
+  private static final byte[] TO_ZP_STAR = table(198, P - 1, 1);
+
+  private static byte[] table(int keep, int mod, int plus) {
+    byte[] t = new byte[256];
+    for (int b = 0; b < 256; b++) {
+      t[b] = (byte) (b < keep ? b % mod + plus : -1);
+    }
+    return t;
+  }
+
+  /**
+   * Uniform bytes from a secure PRG, drawn in blocks, and uniform field elements by rejection
+   * sampling from them (no modulo bias). Two parties with generators of the same seed that make
+   * the same calls draw the same values.
+   */
   public static final class ByteSource {
     private final SecurePrg prg;
-    private final long[] block = new long[1024];
+    private final long[] block = new long[512]; // 4 KB per cipher call: the JIT compiles the AES-CTR intrinsic sooner
     private int word = block.length;
-    private int shift = 64;
-    private long current;
 
     public ByteSource(SecurePrg prg) {
       this.prg = prg;
     }
 
-    /** The next uniform byte, as an int in [0, 256). */
-    public int next() {
-      if (shift == 64) {
-        if (word == block.length) {
-          prg.nextLongs(block);
-          word = 0;
-        }
-        current = block[word++];
-        shift = 0;
+    private long nextWord() {
+      if (word == block.length) {
+        prg.nextLongs(block);
+        word = 0;
       }
-      int b = (int) (current >>> shift) & 0xFF;
-      shift += 8;
-      return b;
+      return block[word++];
     }
 
-    /** Uniform in Z_67, by rejection from bytes below 201 = 3 * 67 (no modulo bias). */
-    public int uniform() {
-      int b;
-      do {
-        b = next();
-      } while (b >= 201);
-      return b % P;
+    /** Fills {@code out[0, len)} with uniform bytes. */
+    public void bytes(byte[] out, int len) {
+      int k = 0;
+      while (k + 8 <= len) {
+        long w = nextWord();
+        for (int j = 0; j < 8; j++) {
+          out[k++] = (byte) (w >>> (j << 3));
+        }
+      }
+      if (k < len) {
+        long w = nextWord();
+        for (int j = 0; k < len; j++) {
+          out[k++] = (byte) (w >>> (j << 3));
+        }
+      }
     }
 
-    /** Uniform in Z_67 without zero, by rejection from bytes below 198 = 3 * 66. */
-    public int nonZero() {
-      int b;
-      do {
-        b = next();
-      } while (b >= 198);
-      return b % (P - 1) + 1;
+    /** Fills {@code out[0, len)} with uniform elements of Z_67; {@code out} needs 8 spare bytes. */
+    public void uniform(byte[] out, int len) {
+      sample(out, len, TO_ZP);
     }
+
+    /** Fills {@code out[0, len)} with uniform non-zero elements of Z_67; {@code out} needs 8 spare bytes. */
+    public void nonZero(byte[] out, int len) {
+      sample(out, len, TO_ZP_STAR);
+    }
+
+    private void sample(byte[] out, int len, byte[] table) {
+      int k = 0;
+      while (k < len) {
+        long w = nextWord();
+        for (int j = 0; j < 8; j++) {
+          byte v = table[(int) (w >>> (j << 3)) & 0xFF];
+          out[k] = v;
+          k += 1 + (v >> 31); // 0 for a rejected byte (-1), else 1; may write up to 7 bytes past len
+        }
+      }
+    }
+  }
+
+  /** The bytes of packed words, little endian. */
+  static byte[] toBytes(long[] packed) {
+    byte[] b = new byte[packed.length * 8];
+    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(packed);
+    return b;
+  }
+
+  /** Packed words from bytes, little endian ({@code b} may be longer). */
+  static long[] toWords(byte[] b, int words) {
+    long[] r = new long[words];
+    ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(r);
+    return r;
   }
 
   /** {@code n} packed vectors of uniform field elements. */
   public static long[] uniform(ByteSource src, int n) {
-    long[] r = new long[n * WORDS];
-    for (int k = 0; k < r.length; k++) {
-      long w = 0;
-      for (int b = 0; b < 8; b++) {
-        w |= (long) src.uniform() << (b << 3);
-      }
-      r[k] = w;
-    }
-    return r;
+    byte[] b = new byte[n * BITS + 8];
+    src.uniform(b, n * BITS);
+    return toWords(b, n * WORDS);
   }
 
   /**
@@ -119,28 +160,18 @@ public final class ZpPacked {
    * {@link #uniform}{@code (src, n)}, the other share, expanded from the same stream.
    */
   public static long[] bitShares(long[] x, ByteSource src) {
-    long[] z = uniform(src, x.length);
-    long[] r = new long[z.length];
+    int len = x.length * BITS;
+    byte[] z = new byte[len + 8];
+    src.uniform(z, len);
     for (int e = 0; e < x.length; e++) {
       long v = x[e];
-      for (int w = 0; w < WORDS; w++) {
-        // the 8 bits of this word, one per byte lane
-        long bits = spread((int) (v >>> (w << 3)) & 0xFF);
-        long lanes = bits + P_LANES - z[e * WORDS + w]; // each lane in [1, 68]: no borrows across lanes
-        long ge = ((lanes + 0x3D3D3D3D3D3D3D3DL) & HIGHS) >>> 7; // 1 in lanes >= 67 (61 + 67 = 128)
-        r[e * WORDS + w] = lanes - ge * P;
+      int base = e * BITS;
+      for (int i = 0; i < BITS; i++) {
+        int u = (int) ((v >>> i) & 1) + P - z[base + i];
+        z[base + i] = (byte) (u >= P ? u - P : u);
       }
     }
-    return r;
-  }
-
-  /** The 8 bits of {@code b} as 0/1 in the 8 byte lanes of a long. */
-  static long spread(int b) {
-    long r = 0;
-    for (int k = 0; k < 8; k++) {
-      r |= (long) ((b >>> k) & 1) << (k << 3);
-    }
-    return r;
+    return toWords(z, x.length * WORDS);
   }
 
   // ---- PrivateCompare ---------------------------------------------------------------------
@@ -177,53 +208,42 @@ public final class ZpPacked {
       throw new IllegalArgumentException("private compare: " + shares.length + " packed words, "
           + r.length + " comparands and " + beta.length + " bits do not match");
     }
-    long[] out = new long[n * WORDS];
-    int[] c = new int[BITS];
-    int[] s = new int[BITS];
-    int[] m = new int[BITS];
-    byte[] d = new byte[BITS];
+    int len = n * BITS;
+    byte[] sAll = new byte[len + 8];
+    byte[] mAll = new byte[len + 8];
+    byte[] rot = new byte[n];
+    common.nonZero(sAll, len);
+    common.uniform(mAll, len);
+    common.bytes(rot, n);
+    byte[] x = toBytes(shares);
+    byte[] d = new byte[len];
     for (int e = 0; e < n; e++) {
-      int base = e * WORDS;
+      int base = e * BITS;
       int b = (int) beta[e] & 1;
       long rr = r[e];
+      int sh = rot[e] & (BITS - 1);
       if (b == 1 && rr == -1L) {
         for (int i = 0; i < BITS; i++) {
-          c[i] = party == 0 && i != 0 ? 1 : 0;
+          int c = party == 0 && i != 0 ? 1 : 0;
+          int mi = mAll[base + i];
+          d[base + ((i + sh) & (BITS - 1))] = (byte) ((sAll[base + i] * c + (party == 0 ? mi : P - mi)) % P);
         }
-      } else {
-        long t = b == 0 ? rr : rr + 1;
-        int sigma = 1 - 2 * b;
-        int sumW = 0;
-        for (int i = BITS - 1; i >= 0; i--) {
-          int xb = (int) (shares[base + (i >>> 3)] >>> ((i & 7) << 3)) & 0xFF;
-          int ti = (int) (t >>> i) & 1;
-          c[i] = sigma * (party * ti - xb) + party + sumW;
-          sumW += ti == 0 ? xb : party - xb; // share of x_i XOR t_i
-        }
+        continue;
       }
-      for (int i = 0; i < BITS; i++) {
-        s[i] = common.nonZero();
-      }
-      for (int i = 0; i < BITS; i++) {
-        m[i] = common.uniform();
-      }
-      int rot = common.next() & (BITS - 1);
-      for (int i = 0; i < BITS; i++) {
-        int v = (s[i] * c[i] + (party == 0 ? m[i] : P - m[i])) % P;
-        if (v < 0) {
-          v += P;
-        }
-        d[(i + rot) & (BITS - 1)] = (byte) v;
-      }
-      for (int w = 0; w < WORDS; w++) {
-        long word = 0;
-        for (int k = 0; k < 8; k++) {
-          word |= (long) (d[(w << 3) + k] & 0xFF) << (k << 3);
-        }
-        out[base + w] = word;
+      long t = b == 0 ? rr : rr + 1;
+      int sigma = 1 - 2 * b;
+      // c_i = sigma (party t_i - x_i) + party + sum_(k > i) w_k, plus OFFSET (a multiple of p) to stay positive
+      int acc = OFFSET + party;
+      for (int i = BITS - 1; i >= 0; i--) {
+        int xb = x[base + i];
+        int ti = (int) (t >>> i) & 1;
+        int c = acc + sigma * (party * ti - xb);
+        acc += ti == 0 ? xb : party - xb; // share of x_i XOR t_i
+        int mi = mAll[base + i];
+        d[base + ((i + sh) & (BITS - 1))] = (byte) ((sAll[base + i] * c + (party == 0 ? mi : P - mi)) % P);
       }
     }
-    return out;
+    return toWords(d, n * WORDS);
   }
 
   /**
