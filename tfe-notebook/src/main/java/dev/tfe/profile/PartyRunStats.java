@@ -1,6 +1,7 @@
 package dev.tfe.profile;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 public final class PartyRunStats {
   private final String party;
   private final Map<String, long[]> byOp = new LinkedHashMap<>();
+  private final Map<String, BitSet> steps = new LinkedHashMap<>();
   private long wallNanos;
   private int rounds;
   private long bytesSent;
@@ -40,6 +42,7 @@ public final class PartyRunStats {
       s[5] = step;
       s[3]++;
     }
+    steps.computeIfAbsent(op, k -> new BitSet()).set(step);
     bytesSent += bytes;
   }
 
@@ -80,7 +83,8 @@ public final class PartyRunStats {
     List<OpStats> r = new ArrayList<>();
     for (Map.Entry<String, long[]> e : byOp.entrySet()) {
       long[] s = e.getValue();
-      r.add(new OpStats(e.getKey(), party, s[0], s[1], s[2], (int) s[3], (int) s[4]));
+      r.add(new OpStats(e.getKey(), party, s[0], s[1], s[2], (int) s[3], (int) s[4],
+          steps.getOrDefault(e.getKey(), new BitSet())));
     }
     return r;
   }

@@ -1,11 +1,11 @@
 package dev.tfe.profile;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The profile of one run: per protocol op and party, wall time, bytes sent and received, and
@@ -77,15 +77,15 @@ public final class Profile {
     return ops().stream().filter(o -> matches(o, opKindOrScope)).mapToLong(OpStats::bytesSent).sum();
   }
 
-  /** The largest number of rounds any party spent in ops of one kind (or scope). */
+  /** Rounds spent in ops of one kind (or scope): the steps in which any party sent for them. */
   public int roundsFor(String opKindOrScope) {
-    Map<String, Integer> perParty = new TreeMap<>();
+    BitSet steps = new BitSet();
     for (OpStats o : ops()) {
       if (matches(o, opKindOrScope)) {
-        perParty.merge(o.party(), o.rounds(), Integer::sum);
+        steps.or(o.sendSteps());
       }
     }
-    return perParty.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return steps.cardinality();
   }
 
   private static boolean matches(OpStats o, String what) {
@@ -96,9 +96,14 @@ public final class Profile {
   public List<OpStats> byKind() {
     Map<String, OpStats> acc = new LinkedHashMap<>();
     for (OpStats o : ops()) {
-      acc.merge(o.kind() + "\u0000" + o.party(), new OpStats(o.kind(), o.party(), o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes()),
-          (a, b) -> new OpStats(a.op(), a.party(), a.nanos() + b.nanos(), a.bytesSent() + b.bytesSent(),
-              a.bytesReceived() + b.bytesReceived(), a.rounds() + b.rounds(), a.nodes() + b.nodes()));
+      acc.merge(o.kind() + "\u0000" + o.party(),
+          new OpStats(o.kind(), o.party(), o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), o.sendSteps()),
+          (a, b) -> {
+            BitSet steps = a.sendSteps();
+            steps.or(b.sendSteps());
+            return new OpStats(a.op(), a.party(), a.nanos() + b.nanos(), a.bytesSent() + b.bytesSent(),
+                a.bytesReceived() + b.bytesReceived(), steps.cardinality(), a.nodes() + b.nodes(), steps);
+          });
     }
     return List.copyOf(acc.values());
   }

@@ -1,25 +1,17 @@
 package dev.tfe.protocol;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
-import dev.tfe.graph.Graph;
-import dev.tfe.graph.Node;
 import dev.tfe.graph.SecureNnOps;
-import dev.tfe.ring.ConvGeometry.Padding;
-import dev.tfe.ring.ZpPacked;
 import dev.tfe.runtime.InProcessRuntime;
-import dev.tfe.runtime.MessageCodec;
-import dev.tfe.runtime.Transport;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,254 +19,196 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What each server receives does not depend on the private input: a statistical test, for every
- * secure protocol and all three servers. The same program runs many times on two very different
- * inputs; every message a server receives is recorded, and for each value it receives (by node)
- * the distribution under one input must match the distribution under the other (a two-sample
- * chi-square test) and be uniform on its domain (ring words; Z_67 elements for PrivateCompare).
- * For SecureNN the third server's joint view of each PrivateCompare, {@code d0 + d1}, is checked
- * too: whether it has a zero, where, and the non-zero values. Significance 1e-6 per test.
+ * What each server receives is uniformly distributed and independent of the private input. The
+ * same program runs many times on two very different inputs (all zeros; large values); for every
+ * server and every position of its view: no value repeats, each bit is balanced, and the byte
+ * histograms of the two inputs are indistinguishable by a chi-square test.
+ *
+ * <p>Protocols with exact comparisons (SecureNN) also run ReLU and argmax, so the third server
+ * takes part: it receives masked ring values and PrivateCompare's Z_67 vectors, and the servers
+ * receive Z_67 shares of bits. Z_67 elements (which travel packed, eight to a word) are checked
+ * on their own domain: every one below 67, uniform, and the same under both inputs.
+ *
+ * <p>Bounds are loose on purpose (about six standard deviations), so that an honest protocol
+ * fails with negligible probability while a leak of the input, even with noise in its low bits,
+ * fails at once.
  */
-@Timeout(300)
+@Timeout(180)
 class PrivacyTest {
-  static final int RUNS = 6;
-  static final int N = 512;
-  /** The chi-square quantile for p = 1e-6 (Wilson and Hilferty's approximation). */
-  static final double Z = 4.753;
+  static final int RUNS = 160;
 
   static Stream<ProtocolCase> protocols() {
     return Protocols.secure();
   }
 
-  /** The programs: exact non-linearities where the protocol has them, else products. */
-  static List<Tensor> programs(Protocol p, Tensor x) {
-    if (!p.supportsComparisons()) {
-      return List.of(p.mul(x, x), p.matmul(p.reshape(x, 16, 32), p.reshape(x, 32, 16)));
+  /** The program whose views are examined; covers input, masking, products, truncation and output. */
+  static Tensor program(Protocol p, Tensor x, Tensor w) {
+    Tensor y = p.matmul(x, p.mask(w));
+    Tensor z = p.mul(y, y);
+    Tensor out = p.add(p.sigmoid(z), p.reduceSum(p.matmul(x, w), 0));
+    if (p.supportsComparisons()) {
+      out = p.add(p.add(out, p.relu(y)), p.argmaxOneHot(y, 1));
     }
-    return List.of(p.relu(x), p.maxPool2d(p.reshape(x, 2, 16, 16, 1), 2, 2, 2, 2, Padding.VALID),
-        p.argmaxOneHot(p.reshape(x, N / 4, 4), 1));
+    return out;
   }
 
-  /** Values one server received, by the id of the node that produced them, per input. */
-  static final class Recorder {
-    final Map<String, Map<Integer, List<long[]>>> byInput = new ConcurrentHashMap<>();
-    volatile String input = "";
-
-    Transport wrap(Transport t) {
-      return new Transport() {
-        @Override
-        public String self() {
-          return t.self();
+  /** Ring words by server and run, and, under {@link #ZP}, the Z_67 elements by server and run. */
+  static Map<String, List<long[]>> views(ProtocolCase pc, INDArray input, INDArray weights) {
+    try (Tfe tfe = Tfe.local()) {
+      ReceivedValues rec = new ReceivedValues();
+      ((InProcessRuntime) tfe.session().runtime()).setTransportDecorator(rec::wrap);
+      Party client = tfe.party("client");
+      Protocol p = pc.factory().apply(tfe);
+      Tensor x = tfe.definePrivateInput(p, client, "x", 2, 8);
+      Tensor w = tfe.definePrivateVariable(p, tfe.party("owner"), weights);
+      Output o = tfe.defineOutput(p, client, program(p, x, w));
+      Map<Party, Map<String, INDArray>> feed = Map.of(client, Map.of("x", input));
+      tfe.run(feed, o);
+      List<String> servers = List.of("server0", "server1", "server2");
+      servers.forEach(rec::take);
+      Map<String, List<long[]>> out = new java.util.HashMap<>();
+      for (int r = 0; r < RUNS; r++) {
+        tfe.run(feed, o);
+        for (String s : servers) {
+          List<ReceivedValues.Element> got = rec.take(s);
+          long[] v = got.stream().filter(e -> e.width() == 8 && !isZp(tfe, e))
+              .mapToLong(ReceivedValues.Element::value).toArray();
+          out.computeIfAbsent(s, k -> new ArrayList<>()).add(v);
+          long[] zp = got.stream().filter(e -> isZp(tfe, e))
+              .flatMapToLong(e -> java.util.stream.LongStream.range(0, 8).map(k -> (e.value() >>> (8 * k)) & 0xFF)).toArray();
+          out.computeIfAbsent(ZP + s, k -> new ArrayList<>()).add(zp);
         }
-
-        @Override
-        public void send(String peer, byte[] message) {
-          t.send(peer, message);
-        }
-
-        @Override
-        public byte[] receive(String peer, Duration timeout) {
-          byte[] m = t.receive(peer, timeout);
-          if (t.self().startsWith("server")) {
-            for (MessageCodec.Entry e : MessageCodec.decode(m).entries()) {
-              byInput.computeIfAbsent(input + "|" + t.self(), k -> new ConcurrentHashMap<>())
-                  .computeIfAbsent(e.nodeId(), k -> Collections.synchronizedList(new ArrayList<>()))
-                  .add(e.value().data());
-            }
-          }
-          return m;
-        }
-      };
+      }
+      return out;
     }
+  }
 
-    Map<Integer, List<long[]>> get(String in, String server) {
-      return byInput.getOrDefault(in + "|" + server, Map.of());
-    }
+  /** The key prefix of the Z_67 elements of a server's view. */
+  static final String ZP = "Z_67 elements of ";
+
+  /** Whether an element is a word of packed Z_67 elements (SecureNN's bit shares and PrivateCompare). */
+  static boolean isZp(Tfe tfe, ReceivedValues.Element e) {
+    String op = tfe.graph().node(e.node()).op();
+    return op.equals(SecureNnOps.ZP_BITS) || op.equals(SecureNnOps.ZP_UNIFORM) || op.equals(SecureNnOps.PC);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("protocols")
-  void whatEachServerReceivesDoesNotDependOnTheInput(ProtocolCase pc) {
-    Recorder rec = new Recorder();
-    Graph graph;
+  void serversSeeUniformValuesIndependentOfTheInput(ProtocolCase pc) {
+    INDArray w = TestData.uniform(new java.util.Random(3), 1, 8, 8);
+    INDArray zeros = TestData.of(new double[16], 2, 8);
+    double[] big = new double[16];
+    Arrays.fill(big, 12345.678);
+    big[3] = -20000;
+    INDArray large = TestData.of(big, 2, 8);
+    Map<String, List<long[]>> a = views(pc, zeros, w);
+    Map<String, List<long[]>> b = views(pc, large, w);
+    boolean comparisons;
     try (Tfe tfe = Tfe.local()) {
-      ((InProcessRuntime) tfe.session().runtime()).setTransportDecorator(rec::wrap);
-      Party client = tfe.party("client");
-      Protocol p = pc.factory().apply(tfe);
-      Tensor x = tfe.definePrivateInput(p, client, "x", N);
-      Output[] outs = programs(p, x).stream().map(t -> tfe.defineOutput(p, client, t)).toArray(Output[]::new);
-      double[] positive = new double[N];
-      double[] mixed = new double[N];
-      for (int i = 0; i < N; i++) {
-        positive[i] = 5.25 + i % 7;
-        mixed[i] = i % 3 == 0 ? 0 : (i % 2 == 0 ? -1000.5 : 0.0001);
-      }
-      for (String in : new String[] {"A", "B"}) {
-        rec.input = in;
-        INDArray v = TestData.of(in.equals("A") ? positive : mixed, N);
-        for (int run = 0; run < RUNS; run++) {
-          tfe.run(Map.of(client, Map.of("x", v)), outs);
-        }
-      }
-      graph = tfe.graph();
+      comparisons = pc.factory().apply(tfe).supportsComparisons();
     }
-    List<String> failures = new ArrayList<>();
-    int checked = 0;
-    for (String server : new String[] {"server0", "server1", "server2"}) {
-      Map<Integer, List<long[]>> a = rec.get("A", server);
-      Map<Integer, List<long[]>> b = rec.get("B", server);
-      if (server.equals("server2") && pc.name().startsWith("securenn")) {
-        assertTrue(!a.isEmpty(), "the third server takes part in SecureNN");
-        checked += checkPrivateCompares(graph, a, b, failures);
-      }
-      for (Map.Entry<Integer, List<long[]>> e : a.entrySet()) {
-        Node n = graph.node(e.getKey());
-        String what = server + " receiving #" + n.id() + " " + n.op() + " [" + n.scope() + "]";
-        List<long[]> other = b.get(e.getKey());
-        if (other == null) {
-          failures.add(what + ": received under one input only");
-          continue;
-        }
-        boolean zp = n.op().equals(SecureNnOps.ZP_BITS) || n.op().equals(SecureNnOps.PC) || n.op().equals(SecureNnOps.ZP_UNIFORM);
-        int wire = n.wireBytes();
-        if (zp) {
-          compare(what + " (Z_67 elements)", histogram(e.getValue(), -1, ZpPacked.P), histogram(other, -1, ZpPacked.P), true, failures);
-        } else if (wire == 8) {
-          compare(what + " (low byte)", histogram(e.getValue(), 0, 256), histogram(other, 0, 256), true, failures);
-          compare(what + " (high byte)", histogram(e.getValue(), 7, 256), histogram(other, 7, 256), true, failures);
-        } else {
-          compare(what, histogram(e.getValue(), 0, 256), histogram(other, 0, 256), false, failures);
-        }
-        checked++;
-      }
+    if (comparisons) {
+      assertTrue(a.get("server2").get(0).length > 0, "the third server takes part");
+      assertTrue(a.get(ZP + "server2").get(0).length > 0, "the third server receives PrivateCompare's vectors");
     }
-    if (!failures.isEmpty()) {
-      fail(pc.name() + ": " + failures.size() + " of the received values depend on the input or are not uniform:\n  "
-          + String.join("\n  ", failures));
+    for (String server : a.keySet()) {
+      List<long[]> va = a.get(server);
+      List<long[]> vb = b.get(server);
+      int len = va.get(0).length;
+      if (server.startsWith(ZP)) {
+        assertEquals(len, vb.get(0).length, server + ": as many for either input");
+        if (len > 0) {
+          checkZp(server, va, vb);
+        }
+        continue;
+      }
+      assertEquals(len, vb.get(0).length, server + " receives as much for either input");
+      if (len == 0) {
+        continue; // e.g. Pond's crypto producer receives nothing at all
+      }
+      checkPositions(server, va);
+      checkPositions(server, vb);
+      long[] ha = byteHistogram(va);
+      long[] hb = byteHistogram(vb);
+      assertTrue(chiSquareUniform(ha) < 400, server + ": bytes are not uniform (zeros input): " + chiSquareUniform(ha));
+      assertTrue(chiSquareUniform(hb) < 400, server + ": bytes are not uniform (large input): " + chiSquareUniform(hb));
+      assertTrue(chiSquareTwoSample(ha, hb) < 400, server + ": the two inputs give distinguishable views: " + chiSquareTwoSample(ha, hb));
     }
-    assertTrue(checked > 0);
   }
 
-  /** Byte {@code pos} of every word (or, with {@code pos = -1}, every byte), in {@code bins} bins. */
-  static long[] histogram(List<long[]> values, int pos, int bins) {
-    long[] h = new long[bins];
-    for (long[] v : values) {
-      for (long w : v) {
-        if (pos >= 0) {
-          h[(int) (w >>> (8 * pos)) & 0xFF]++;
-        } else {
-          for (int k = 0; k < 8; k++) {
-            int b = (int) (w >>> (8 * k)) & 0xFF;
-            if (b >= bins) {
-              h[0] = Long.MIN_VALUE / 2; // out of the domain: fails the uniformity test
-            } else {
-              h[b]++;
-            }
-          }
+  /** Z_67 elements: all in the field, uniform, and distributed alike under both inputs. */
+  private static void checkZp(String what, List<long[]> va, List<long[]> vb) {
+    long[] ha = zpHistogram(what, va);
+    long[] hb = zpHistogram(what, vb);
+    assertTrue(chiSquareUniform(ha) < 150, what + ": not uniform (zeros input): " + chiSquareUniform(ha));
+    assertTrue(chiSquareUniform(hb) < 150, what + ": not uniform (large input): " + chiSquareUniform(hb));
+    assertTrue(chiSquareTwoSample(ha, hb) < 150, what + ": the two inputs give distinguishable views: " + chiSquareTwoSample(ha, hb));
+  }
+
+  private static long[] zpHistogram(String what, List<long[]> runs) {
+    long[] h = new long[67];
+    for (long[] run : runs) {
+      for (long v : run) {
+        assertTrue(v < 67, what + ": element " + v + " is not in Z_67");
+        h[(int) v]++;
+      }
+    }
+    return h;
+  }
+
+  /** At each position of the view: all values distinct and every bit balanced across runs. */
+  private static void checkPositions(String server, List<long[]> runs) {
+    int len = runs.get(0).length;
+    double sigma = Math.sqrt(runs.size()) / 2;
+    for (int j = 0; j < len; j++) {
+      int pos = j;
+      long distinct = runs.stream().mapToLong(v -> v[pos]).distinct().count();
+      assertEquals(runs.size(), distinct, server + ": value at position " + j + " repeats across runs");
+      for (int bit = 0; bit < 64; bit++) {
+        int bb = bit;
+        long ones = runs.stream().filter(v -> ((v[pos] >>> bb) & 1) == 1).count();
+        assertTrue(Math.abs(ones - runs.size() / 2.0) < 6 * sigma,
+            server + ": bit " + bit + " at position " + j + " is biased (" + ones + " of " + runs.size() + ")");
+      }
+    }
+  }
+
+  private static long[] byteHistogram(List<long[]> runs) {
+    long[] h = new long[256];
+    for (long[] v : runs) {
+      for (long x : v) {
+        for (int k = 0; k < 8; k++) {
+          h[(int) ((x >>> (8 * k)) & 0xFF)]++;
         }
       }
     }
     return h;
   }
 
-  /** The third server's view of each PrivateCompare: d0 + d1 mod 67, per element. */
-  static int checkPrivateCompares(Graph g, Map<Integer, List<long[]>> a, Map<Integer, List<long[]>> b, List<String> failures) {
-    int count = 0;
-    for (Node n : g.nodes()) {
-      if (!n.op().equals(SecureNnOps.PC_REVEAL)) {
+  private static double chiSquareUniform(long[] h) {
+    double n = Arrays.stream(h).sum();
+    double e = n / h.length;
+    double c = 0;
+    for (long x : h) {
+      c += (x - e) * (x - e) / e;
+    }
+    return c;
+  }
+
+  private static double chiSquareTwoSample(long[] a, long[] b) {
+    double na = Arrays.stream(a).sum();
+    double nb = Arrays.stream(b).sum();
+    double c = 0;
+    for (int i = 0; i < a.length; i++) {
+      double t = a[i] + b[i];
+      if (t == 0) {
         continue;
       }
-      int d0 = g.node(n.input(0)).input(0);
-      int d1 = g.node(n.input(1)).input(0);
-      if (!a.containsKey(d0)) {
-        continue; // not in the program that ran
-      }
-      long[][] va = joint(a.get(d0), a.get(d1));
-      long[][] vb = joint(b.get(d0), b.get(d1));
-      String what = "server2's view of PrivateCompare [" + n.scope() + "]";
-      compare(what + ": has a zero", va[0], vb[0], false, failures);
-      compare(what + ": where the zero is", va[1], vb[1], true, failures);
-      long[] nonZeroA = java.util.Arrays.copyOfRange(va[2], 1, ZpPacked.P);
-      long[] nonZeroB = java.util.Arrays.copyOfRange(vb[2], 1, ZpPacked.P);
-      compare(what + ": non-zero values", nonZeroA, nonZeroB, true, failures);
-      count++;
+      double ea = t * na / (na + nb);
+      double eb = t * nb / (na + nb);
+      c += (a[i] - ea) * (a[i] - ea) / ea + (b[i] - eb) * (b[i] - eb) / eb;
     }
-    return count;
+    return c;
   }
 
-  /** Histograms of: whether a vector has a zero; the zero's position; the values. */
-  static long[][] joint(List<long[]> d0, List<long[]> d1) {
-    long[] hasZero = new long[2];
-    long[] position = new long[64];
-    long[] values = new long[ZpPacked.P];
-    for (int m = 0; m < d0.size(); m++) {
-      long[] x = d0.get(m);
-      long[] y = d1.get(m);
-      for (int base = 0; base < x.length; base += 8) {
-        int zero = -1;
-        for (int i = 0; i < 64; i++) {
-          int v = (ZpPacked.get(x, base, i) + ZpPacked.get(y, base, i)) % ZpPacked.P;
-          values[v]++;
-          if (v == 0) {
-            zero = i;
-          }
-        }
-        hasZero[zero >= 0 ? 1 : 0]++;
-        if (zero >= 0) {
-          position[zero]++;
-        }
-      }
-    }
-    return new long[][] {hasZero, position, values};
-  }
-
-  /**
-   * Fails when the two histograms differ (two-sample chi-square) or, with {@code uniform}, when
-   * either is not uniform, at significance 1e-6.
-   */
-  static void compare(String what, long[] a, long[] b, boolean uniform, List<String> failures) {
-    double ta = 0;
-    double tb = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] < 0 || b[i] < 0) {
-        failures.add(what + ": values outside their domain");
-        return;
-      }
-      ta += a[i];
-      tb += b[i];
-    }
-    double stat = 0;
-    int bins = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] + b[i] > 0) {
-        double d = a[i] * Math.sqrt(tb / ta) - b[i] * Math.sqrt(ta / tb);
-        stat += d * d / (a[i] + b[i]);
-        bins++;
-      }
-    }
-    if (bins > 1 && stat > critical(bins - 1)) {
-      failures.add(String.format("%s: differs between inputs (chi2 %.1f, df %d)", what, stat, bins - 1));
-    }
-    if (uniform) {
-      for (long[] h : new long[][] {a, b}) {
-        double total = 0;
-        for (long c : h) {
-          total += c;
-        }
-        double e = total / h.length;
-        double u = 0;
-        for (long c : h) {
-          u += (c - e) * (c - e) / e;
-        }
-        if (u > critical(h.length - 1)) {
-          failures.add(String.format("%s: not uniform (chi2 %.1f, df %d)", what, u, h.length - 1));
-        }
-      }
-    }
-  }
-
-  static double critical(int df) {
-    double c = 2.0 / (9 * df);
-    return df * Math.pow(1 - c + Z * Math.sqrt(c), 3);
-  }
 }

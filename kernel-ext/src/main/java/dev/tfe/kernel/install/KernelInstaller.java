@@ -1,0 +1,232 @@
+package dev.tfe.kernel.install;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Installs this kernel's kernelspec, so that Jupyter lists "Java (tfe-java)":
+ * {@code ./tfe kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]}.
+ *
+ * <p>The spec ({@link KernelSpec}) runs the {@code java} and class path of the JVM running the
+ * installer, which {@code ./tfe} sets to the project's jars; rebuild-in-place keeps it valid, and
+ * moving the checkout needs a new install. It is installed with {@code jupyter kernelspec install}
+ * when Jupyter is there, else written straight into the standard place: the user's Jupyter data
+ * directory ({@code --user}, the default), Python's {@code sys.prefix/share/jupyter/kernels}
+ * ({@code --sys-prefix}) or {@code DIR/share/jupyter/kernels} ({@code --prefix DIR}).
+ */
+public final class KernelInstaller {
+    /** The kernelspec name unless told otherwise. */
+    public static final String DEFAULT_NAME = "tfe-java";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final long TOOL_TIMEOUT_SECONDS = 60;
+    private static final String USAGE = String.join("\n",
+            "usage: tfe kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]",
+            "                          [--display-name TEXT] [--jvm-arg ARG]... [--dry-run]",
+            "  --user          install for this user (default): ~/.local/share/jupyter/kernels/NAME",
+            "  --sys-prefix    install into Python's sys.prefix/share/jupyter/kernels",
+            "  --prefix DIR    install into DIR/share/jupyter/kernels",
+            "  --name NAME     kernelspec name (default tfe-java)",
+            "  --display-name  name in Jupyter's menus (default \"Java (tfe-java)\")",
+            "  --jvm-arg ARG   extra JVM option for the kernel, such as -Xmx4g (repeatable)",
+            "  --dry-run       print kernel.json and where it would go; install nothing");
+
+    /** Where to install. */
+    public enum Scope {
+        /** The user's Jupyter data directory. */
+        USER,
+        /** Python's {@code sys.prefix}. */
+        SYS_PREFIX,
+        /** A given prefix. */
+        PREFIX
+    }
+
+    /**
+     * What to install, and where.
+     *
+     * @param scope       user, sys-prefix or prefix
+     * @param prefix      the prefix for {@link Scope#PREFIX}, else null
+     * @param name        the kernelspec name
+     * @param displayName the menu name
+     * @param jvmArgs     extra JVM options
+     * @param dryRun      print instead of installing
+     */
+    public record Options(Scope scope, Path prefix, String name, String displayName, List<String> jvmArgs,
+                          boolean dryRun) {
+
+        /**
+         * Options for a user install under the default name.
+         *
+         * @return the options
+         */
+        public static Options defaults() {
+            return new Options(Scope.USER, null, DEFAULT_NAME, KernelSpec.DEFAULT_DISPLAY_NAME, List.of(), false);
+        }
+
+        /**
+         * Parses command-line arguments.
+         *
+         * @param args the arguments
+         * @return the options
+         * @throws IllegalArgumentException with the usage, if the arguments are wrong
+         */
+        public static Options parse(List<String> args) {
+            Scope scope = Scope.USER;
+            Path prefix = null;
+            String name = DEFAULT_NAME;
+            String display = KernelSpec.DEFAULT_DISPLAY_NAME;
+            List<String> jvmArgs = new ArrayList<>();
+            boolean dryRun = false;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--user" -> scope = Scope.USER;
+                    case "--sys-prefix" -> scope = Scope.SYS_PREFIX;
+                    case "--prefix" -> {
+                        scope = Scope.PREFIX;
+                        prefix = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
+                    }
+                    case "--name" -> name = value(args, ++i, a);
+                    case "--display-name" -> display = value(args, ++i, a);
+                    case "--jvm-arg" -> jvmArgs.add(value(args, ++i, a));
+                    case "--dry-run" -> dryRun = true;
+                    case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
+                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+                }
+            }
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("kernel name '" + name + "' may use only letters, digits, '.', '_' and '-'");
+            }
+            return new Options(scope, prefix, name, display, List.copyOf(jvmArgs), dryRun);
+        }
+
+        private static String value(List<String> args, int i, String option) {
+            if (i >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+            }
+            return args.get(i);
+        }
+    }
+
+    private KernelInstaller() {
+    }
+
+    /**
+     * Installs (or with {@code --dry-run}, prints) the kernelspec.
+     *
+     * @param args see the class comment
+     */
+    public static void main(String[] args) {
+        try {
+            Options options = Options.parse(List.of(args));
+            KernelSpec spec = KernelSpec.forThisJvm(options.jvmArgs(), options.displayName());
+            if (options.dryRun()) {
+                System.out.println("would install into " + kernelDir(options, Optional.empty()));
+                System.out.print(spec.toJson());
+                return;
+            }
+            Path dir = install(options, spec);
+            System.out.println("Installed kernelspec " + options.name() + " in " + dir);
+            System.out.println("Pick \"" + options.displayName() + "\" in Jupyter, or run: jupyter console --kernel "
+                    + options.name());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("tfe kernel install: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Installs a kernelspec.
+     *
+     * @param options where and under which name
+     * @param spec    the kernel.json content
+     * @return the directory holding the installed kernel.json
+     * @throws IOException if it cannot be written
+     */
+    public static Path install(Options options, KernelSpec spec) throws IOException {
+        Path staging = Files.createTempDirectory("tfe-kernelspec");
+        try {
+            Path source = staging.resolve(options.name());
+            Files.createDirectories(source);
+            Files.writeString(source.resolve("kernel.json"), spec.toJson(), StandardCharsets.UTF_8);
+            Optional<String> jupyter = JupyterTool.find();
+            if (jupyter.isPresent()) {
+                Optional<Path> installed = installWithJupyter(jupyter.get(), source, options);
+                if (installed.isPresent()) {
+                    return installed.get();
+                }
+            }
+            Path target = kernelDir(options, jupyter);
+            Files.createDirectories(target);
+            Files.writeString(target.resolve("kernel.json"), spec.toJson(), StandardCharsets.UTF_8);
+            return target;
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static Optional<Path> installWithJupyter(String jupyter, Path source, Options options) {
+        List<String> cmd = new ArrayList<>(List.of(jupyter, "kernelspec", "install", source.toString(),
+                "--name", options.name(), "--replace"));
+        switch (options.scope()) {
+            case USER -> cmd.add("--user");
+            case SYS_PREFIX -> cmd.add("--sys-prefix");
+            case PREFIX -> {
+                cmd.add("--prefix");
+                cmd.add(options.prefix().toString());
+            }
+        }
+        Optional<String> out = JupyterTool.run(cmd, TOOL_TIMEOUT_SECONDS);
+        if (out.isEmpty()) {
+            System.err.println("tfe kernel install: 'jupyter kernelspec install' failed; writing the kernelspec directly");
+            return Optional.empty();
+        }
+        // jupyter prints "[InstallKernelSpec] Installed kernelspec NAME in DIR"
+        String text = out.get().strip();
+        int at = text.lastIndexOf(" in ");
+        return at < 0 ? Optional.empty() : Optional.of(Path.of(text.substring(at + 4).strip()));
+    }
+
+    /**
+     * The standard directory of a kernelspec, as Jupyter computes it.
+     *
+     * @param options the scope and name
+     * @param jupyter a Jupyter command to ask for paths, if there is one
+     * @return {@code .../share/jupyter/kernels/NAME} or the user's equivalent
+     */
+    static Path kernelDir(Options options, Optional<String> jupyter) {
+        Map<String, String> env = System.getenv();
+        Path kernels = switch (options.scope()) {
+            case PREFIX -> options.prefix().resolve("share/jupyter/kernels");
+            case SYS_PREFIX -> Path.of(JupyterTool.pythonSysPrefix()).resolve("share/jupyter/kernels");
+            case USER -> {
+                if (env.get("JUPYTER_DATA_DIR") != null) {
+                    yield Path.of(env.get("JUPYTER_DATA_DIR")).resolve("kernels");
+                }
+                String xdg = env.get("XDG_DATA_HOME");
+                Path data = xdg != null && !xdg.isBlank()
+                        ? Path.of(xdg)
+                        : Path.of(System.getProperty("user.home"), ".local", "share");
+                yield data.resolve("jupyter").resolve("kernels");
+            }
+        };
+        return kernels.resolve(options.name()).toAbsolutePath().normalize();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

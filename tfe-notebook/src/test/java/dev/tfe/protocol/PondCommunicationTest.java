@@ -1,0 +1,102 @@
+package dev.tfe.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tfe.api.Output;
+import dev.tfe.api.Party;
+import dev.tfe.api.RunResult;
+import dev.tfe.api.Tfe;
+import dev.tfe.profile.Profile;
+import dev.tfe.protocol.pond.Pond;
+import dev.tfe.protocol.pond.TruncationMode;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The bytes and rounds Pond's profile counts equal the Beaver protocol's formulas (see
+ * {@code Beaver} and {@code Truncation}): a fresh product of n elements costs 7n words plus a
+ * 32-byte seed; a matmul m x k by k x n costs 3mk + 3kn + mn words plus a seed; a masked
+ * operand saves its 3 words per element; interactive truncation costs 5n words plus a seed.
+ */
+@Timeout(60)
+class PondCommunicationTest {
+  private static final int SEED = 32;
+
+  private static Profile profileOf(TruncationMode mode, boolean maskWeights, int m, int k, int n, boolean matmul) {
+    try (Tfe tfe = Tfe.local()) {
+      Party client = tfe.party("client");
+      Pond pond = tfe.pond(mode);
+      Random rnd = new Random(1);
+      Tensor x = tfe.definePrivateInput(pond, client, TestData.uniform(rnd, 1, m, k));
+      Tensor w = tfe.definePrivateVariable(pond, tfe.party("owner"), TestData.uniform(rnd, 1, matmul ? k : m, matmul ? n : k));
+      Tensor y = matmul ? pond.matmul(x, maskWeights ? pond.mask(w) : w) : pond.mul(x, w);
+      Output o = tfe.defineOutput(pond, client, y);
+      tfe.run(o); // initialises the variable (and its mask)
+      RunResult r = tfe.run(o);
+      return r.profile();
+    }
+  }
+
+  /** Bytes of the product itself, without its truncation (a nested scope). */
+  private static long productBytes(Profile p, String kind) {
+    return p.ops().stream().filter(o -> o.kind().equals(kind)).mapToLong(o -> o.bytesSent()).sum();
+  }
+
+  @Test
+  void mulCostsSevenWordsPerElementPlusASeed() {
+    int m = 6;
+    int k = 5;
+    Profile p = profileOf(TruncationMode.LOCAL, false, m, k, 0, false);
+    long elements = (long) m * k;
+    assertEquals(8 * 7 * elements + SEED, productBytes(p, "pond.mul"));
+    assertEquals(0, productBytes(p, "pond.truncate"), "local truncation sends nothing");
+    assertEquals(2, p.roundsFor("pond.mul"), "dealing, then opening the masked operands");
+  }
+
+  @Test
+  void matmulCostsBeaversFormula() {
+    int m = 4;
+    int k = 784;
+    int n = 128;
+    Profile p = profileOf(TruncationMode.LOCAL, false, m, k, n, true);
+    long words = 3L * m * k + 3L * k * n + (long) m * n;
+    assertEquals(8 * words + SEED, productBytes(p, "pond.matmul"));
+  }
+
+  @Test
+  void maskedWeightsAreNotSentAgain() {
+    int m = 1;
+    int k = 784;
+    int n = 128;
+    Profile p = profileOf(TruncationMode.LOCAL, true, m, k, n, true);
+    long words = 3L * m * k + (long) m * n; // b1, both halves of beta, and c1
+    assertEquals(8 * words + SEED, productBytes(p, "pond.matmul"));
+    assertEquals(0, productBytes(p, "pond.mask"), "the mask was opened in the initialisation run");
+  }
+
+  @Test
+  void interactiveTruncationCostsFiveWordsPerElementPlusASeedInOneExchange() {
+    int m = 3;
+    int k = 7;
+    Profile p = profileOf(TruncationMode.INTERACTIVE, false, m, k, 0, false);
+    long elements = (long) m * k;
+    assertEquals(8 * 5 * elements + SEED, productBytes(p, "pond.truncate"));
+    assertEquals(2, p.roundsFor("pond.truncate"), "dealing (in parallel with the product's), then opening c");
+    assertEquals(8 * 7 * elements + SEED, productBytes(p, "pond.mul"));
+  }
+
+  @Test
+  void privateInputCostsOneShareAndASeed() {
+    try (Tfe tfe = Tfe.local()) {
+      Party client = tfe.party("client");
+      Pond pond = tfe.pond();
+      Tensor x = tfe.definePrivateInput(pond, client, TestData.uniform(new Random(2), 1, 10, 10));
+      Output o = tfe.defineOutput(pond, client, x);
+      Profile p = tfe.run(o).profile();
+      assertEquals(8 * 100 + SEED, p.bytesSentFor("pond.privateInput"));
+      assertEquals(2 * 8 * 100, p.bytesSentFor("pond.output"));
+      assertEquals(2, p.rounds(), "share, then reveal");
+    }
+  }
+}
