@@ -30,8 +30,10 @@ import java.util.function.UnaryOperator;
  * <p>The steps, one class each: {@link PrivateCompare} (Algorithm 3, over Z_67),
  * {@link ShareConvert} (Algorithm 4, Z_2^64 to Z_(2^64-1)), {@link ComputeMsb} (Algorithm 5),
  * {@link DRelu} (Algorithm 6), {@link SelectShare} (Algorithms 2 and 7) and {@link MaxTree}
- * (Algorithm 9, as a tournament). Per element, DReLU sends 488 bytes in 8 rounds and ReLU 528
- * bytes in 9 rounds; the paper counts 664 and 704 bytes (one byte per Z_67 element) in 8 and 10.
+ * (Algorithm 9, as a tournament). Per element, DReLU sends 488 bytes in 8 rounds of latency and
+ * ReLU 528 bytes in 9, plus one step of input-independent dealing that travels with the inputs
+ * (so {@code Profile.roundsFor} counts 9 and 10); the paper's Tables 1 and 2 count 664 and 704
+ * bytes (one byte per Z_67 element) in 8 and 10 rounds.
  *
  * <p>Comparisons read values as signed ring elements and are exact when the compared values (or
  * their difference) lie in {@code [-2^62, 2^62)}: every fixed-point value does. Truth values are

@@ -8,9 +8,9 @@ import dev.tfe.graph.Ops;
  * ReLU is {@code x * DReLU(x)}, the same product with {@code y = 0}.
  *
  * <p>Cost: {@code 40n} bytes ({@code 5 l} bits per element, as the paper) and one round after
- * {@code b} is known (the paper counts two: the dealer's triple travels in the first step here,
- * and the opening of {@code x - y} as soon as {@code x - y} is known). The result is exact: a bit
- * times a fixed-point value needs no truncation.
+ * {@code b} is known; the paper counts two, the dealer's and the opening: here the dealer's
+ * triple travels in the first step, with the inputs, and the opening of {@code x - y} as soon as
+ * {@code x - y} is known. The result is exact: a bit times a fixed-point value needs no truncation.
  */
 final class SelectShare {
   private SelectShare() {}

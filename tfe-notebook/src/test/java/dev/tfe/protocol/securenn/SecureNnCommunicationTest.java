@@ -21,9 +21,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The bytes and rounds SecureNN's profile counts for each op equal the formulas of this
  * implementation, stated here and set beside the paper's Tables 1 and 2 (Wagh, Gupta and
  * Chandran, PoPETs 2019) in the javadoc of each step. Bytes are tensor payload, one byte per
- * Z_67 element and eight per ring element. Rounds are the op's latency: the rounds of a run that
- * inputs a value, applies the op and reveals the result, less the two of input and output (the
- * dealer's input-independent messages and the run keys travel with the input, in the first step).
+ * Z_67 element and eight per ring element. Rounds are counted two ways: the op's latency, the
+ * rounds of a run that inputs a value, applies the op and reveals the result, less the two of
+ * input and output (the dealer's input-independent messages and the run keys travel with the
+ * input, in the first step); and {@code Profile.roundsFor}, the steps in which any party sent for
+ * the op, which also counts that first step of dealing.
  */
 @Timeout(300)
 class SecureNnCommunicationTest {
@@ -67,6 +69,7 @@ class SecureNnCommunicationTest {
         assertEquals(KEYS, prof.bytesSentFor("securenn.keys"));
         assertEquals(inputBytes(x) + KEYS + DRELU * n + 16L * n, prof.totalBytesSent(), "nothing else is sent");
         assertEquals(1 + 8 + 1, prof.rounds(), "input, 8 rounds of drelu, output");
+        assertEquals(1 + 8, prof.roundsFor("securenn.drelu"), "the dealer's first step (with the input), then 8");
       }
     }
   }
@@ -80,6 +83,7 @@ class SecureNnCommunicationTest {
       assertEquals(RELU * n, prof.bytesSentFor("securenn.relu"));
       assertEquals(inputBytes(x) + KEYS + RELU * n + 16L * n, prof.totalBytesSent());
       assertEquals(1 + 9 + 1, prof.rounds());
+      assertEquals(1 + 9, prof.roundsFor("securenn.relu"), "the dealer's first step, then 9: the paper's 10");
     }
   }
 
@@ -102,11 +106,13 @@ class SecureNnCommunicationTest {
       assertEquals(paper + 64 + 8L * 4 * m * v + 64, prof.bytesSentFor("securenn.matmul"));
       assertEquals(8L * 4 * m * v + 64, prof.bytesSentFor("securenn.truncate"));
       assertEquals(1 + 2 + 1, prof.rounds());
+      assertEquals(3, prof.roundsFor("securenn.matmul"), "dealing, opening, truncation's opening");
     }
     try (Tfe tfe = Tfe.local()) {
       Profile prof = profile(tfe, tfe.secureNn(TruncationMode.LOCAL), (p, in) -> p.matmul(in[0], in[1]), x, w);
       assertEquals(paper + 64, prof.bytesSentFor("securenn.matmul"));
       assertEquals(1 + 1 + 1, prof.rounds());
+      assertEquals(2, prof.roundsFor("securenn.matmul"), "dealing, opening: the paper's 2");
     }
   }
 
@@ -124,6 +130,7 @@ class SecureNnCommunicationTest {
         Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.maxPool2d(in[0], c[0], c[1], c[2], c[2], Padding.VALID), x);
         assertEquals((long) out * (window - 1) * RELU, prof.bytesSentFor("securenn.maxPool2d"), "window " + window);
         assertEquals(1 + 9 * levels + 1, prof.rounds(), "window " + window);
+        assertEquals(1 + 9 * levels, prof.roundsFor("securenn.maxPool2d"), "window " + window);
       }
     }
   }
