@@ -3,6 +3,8 @@ package dev.tfe.protocol;
 import static dev.tfe.protocol.Agreement.assertClose;
 import static dev.tfe.protocol.Agreement.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tfe.api.Tfe;
@@ -42,6 +44,21 @@ class ComparisonConformanceTest {
 
   static INDArray edges() {
     return TestData.of(EDGES, EDGES.length);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("protocols")
+  void protocolsWithoutComparisonsSayWhichProtocolHasThem(ProtocolCase pc) {
+    try (Tfe tfe = Tfe.local()) {
+      Protocol p = pc.factory().apply(tfe);
+      assumeTrue(!p.supportsComparisons());
+      Tensor x = p.definePrivateInput("client", "x", 3);
+      for (Runnable op : new Runnable[] {() -> p.relu(x), () -> p.drelu(x), () -> p.less(x, x), () -> p.reduceMax(x, 0),
+          () -> p.argmax(x, 0), () -> p.maxPool2d(p.reshape(x, 1, 3, 1, 1), 2, 1, 1, 1, Padding.VALID)}) {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, op::run);
+        assertTrue(e.getMessage().contains("SecureNN"), e.getMessage());
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
