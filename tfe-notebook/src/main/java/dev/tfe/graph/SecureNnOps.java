@@ -26,9 +26,9 @@ public final class SecureNnOps {
   public static final String PC_REVEAL = "snn.pc.reveal";
   public static final String SC_FINISH = "snn.sc.finish";
   public static final String SELECT_ROWS = "snn.rows";
-  public static final String MAX = "max";
-  public static final String ARGMAX = "argmax";
-  public static final String MAX_POOL = "maxpool2d";
+  public static final String MAX = "cmp.max";
+  public static final String ARGMAX = "cmp.argmax";
+  public static final String MAX_POOL = "cmp.maxpool2d";
 
   private final Graph graph;
 

@@ -38,7 +38,9 @@ import java.util.function.UnaryOperator;
  * <p>Comparisons read values as signed ring elements and are exact when the compared values (or
  * their difference) lie in {@code [-2^62, 2^62)}: every fixed-point value does. Truth values are
  * returned as the fixed-point numbers 1.0 and 0.0. Security: semi-honest, non-colluding servers;
- * each server sees only uniformly random values (see {@code PrivacyTest}).
+ * what each server receives is distributed independently of the inputs (uniform ring and Z_67
+ * elements; the third server's PrivateCompare vectors have at most one zero, at a uniform
+ * position): see {@code PrivacyTest} and {@code SecureNnPrivacyTest}.
  */
 public class SecureNn extends Pond {
   public static final String NAME = "securenn";
