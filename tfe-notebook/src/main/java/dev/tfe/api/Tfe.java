@@ -145,6 +145,16 @@ public final class Tfe implements AutoCloseable {
     return p.definePrivateInput(owner.name(), key, shape);
   }
 
+  /**
+   * A private input that {@code owner} reads from {@code path} on its own host each time the graph
+   * runs (see {@link dev.tfe.runtime.FileInputs} for the format); the value never passes
+   * through this program. With party processes, the owner must be a party of the hostmap.
+   */
+  public Tensor definePrivateInputFromFile(Protocol p, Party owner, String path, int... shape) {
+    requireParty(owner.name());
+    return p.definePrivateInput(owner.name(), dev.tfe.runtime.FileInputs.key(path, fp.config()), shape);
+  }
+
   /** A public input whose value is sent by {@code provider} to the servers in the clear. */
   public Tensor definePublicInput(Protocol p, Party provider, INDArray value) {
     String key = provide(provider, value, "public input");
@@ -204,6 +214,35 @@ public final class Tfe implements AutoCloseable {
     }
     List<NodeRef> nodes = Arrays.stream(outputs).map(Output::node).toList();
     return new RunResult(session.run(nodes, encoded), fp);
+  }
+
+  // ---- runtimes ---------------------------------------------------------------------------
+
+  /**
+   * Moves the computation onto separate party processes on this machine, one JVM per server,
+   * talking over ZeroMQ (the {@code party-launcher} module must be on the classpath). Private
+   * variables are initialised again on the new parties before the next run. The processes stop
+   * when this {@code Tfe} is closed or the JVM exits.
+   *
+   * @return the new runtime (its {@code toString} names the processes and their logs)
+   */
+  public Runtime launchLocal() {
+    Runtime r = Launchers.local().launchLocal(servers);
+    useRuntime(r);
+    return r;
+  }
+
+  /**
+   * Runs everything from now on with {@code runtime}, closing the previous one. Initialisers that
+   * already ran run again on the new runtime's parties before the next run.
+   */
+  public void useRuntime(Runtime runtime) {
+    session.setRuntime(runtime);
+  }
+
+  /** The runtime that executes runs: in-process threads or party processes. */
+  public Runtime runtime() {
+    return session.runtime();
   }
 
   @Override

@@ -20,6 +20,23 @@ public final class PartyRunStats {
     this.party = party;
   }
 
+  /**
+   * Rebuilds the statistics a party reported from elsewhere (a party process sends its
+   * {@link #ops()}, wall time and rounds to the coordinator).
+   */
+  public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops) {
+    PartyRunStats s = new PartyRunStats(party);
+    for (OpStats o : ops) {
+      s.byOp.put(o.op(), new long[] {o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), -1});
+      s.steps.put(o.op(), o.sendSteps());
+      s.bytesSent += o.bytesSent();
+      s.bytesReceived += o.bytesReceived();
+    }
+    s.wallNanos = wallNanos;
+    s.rounds = rounds;
+    return s;
+  }
+
   private long[] slot(String op) {
     // nanos, sent, received, rounds, nodes, last step counted
     return byOp.computeIfAbsent(op, k -> new long[] {0, 0, 0, 0, 0, -1});

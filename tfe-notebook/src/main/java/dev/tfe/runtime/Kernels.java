@@ -53,7 +53,8 @@ public final class Kernels {
     Kernels k = new Kernels();
     k.register(Ops.CONST, (n, in, p) -> RingTensor.of(n.attrs().getLongs("value").clone(), n.shape()));
     k.register(Ops.INPUT, (n, in, p) -> {
-      RingTensor v = p.feed(n.attrs().getString("key"));
+      String key = n.attrs().getString("key");
+      RingTensor v = FileInputs.isFileKey(key) ? FileInputs.read(key, n.shape(), p.name()) : p.feed(key);
       if (!Arrays.equals(v.shape(), n.shape())) {
         throw new IllegalArgumentException("input '" + n.attrs().getString("key") + "' has shape "
             + Arrays.toString(v.shape()) + " but was defined with shape " + Arrays.toString(n.shape()));

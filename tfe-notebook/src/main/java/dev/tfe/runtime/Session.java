@@ -27,6 +27,7 @@ public final class Session implements AutoCloseable {
   private final Map<String, Map<String, RingTensor>> provided = new HashMap<>();
   private final Map<List<Integer>, Map<String, Plan>> planCache = new HashMap<>();
   private final AtomicLong runs = new AtomicLong();
+  private final List<Integer> ranInitialisers = new ArrayList<>();
   private Profile lastInitProfile;
 
   public Session(Graph graph, Runtime runtime) {
@@ -52,6 +53,21 @@ public final class Session implements AutoCloseable {
     graph.restoreInitialisers(initialisersToRerun);
   }
 
+  /**
+   * Switches to runtime {@code r} and closes the previous one. Every initialiser that already ran
+   * runs again, on the new runtime's parties, before the next run: variables live in the parties.
+   */
+  public synchronized void setRuntime(Runtime r) {
+    Runtime old = this.runtime;
+    this.runtime = r;
+    graph.restoreInitialisers(new ArrayList<>(ranInitialisers));
+    ranInitialisers.clear();
+    planCache.clear();
+    if (old != r) {
+      old.close();
+    }
+  }
+
   /** A value for input {@code key} that is given to {@code party}, and no one else, on every run. */
   public synchronized void provide(String party, String key, RingTensor value) {
     provided.computeIfAbsent(party, k -> new HashMap<>()).put(key, value);
@@ -74,6 +90,7 @@ public final class Session implements AutoCloseable {
     if (!init.isEmpty()) {
       try {
         lastInitProfile = execute(init, feeds).profile();
+        ranInitialisers.addAll(init);
       } catch (RuntimeException e) {
         graph.restoreInitialisers(init);
         throw e;

@@ -7,6 +7,7 @@ import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
+import dev.tfe.testing.TestTfe;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,7 +42,7 @@ public final class Agreement {
   }
 
   public static Outcome run(ProtocolCase pc, Program program, Input[] kinds, INDArray... values) {
-    try (Tfe tfe = Tfe.local()) {
+    try (Tfe tfe = TestTfe.create()) {
       Party client = tfe.party("client");
       Protocol p = pc.factory().apply(tfe);
       Protocol plain = tfe.plain();

@@ -21,11 +21,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a truncated product may differ from the oracle's floor by one ulp; linear ops must match exactly.
  */
 @Timeout(120)
-class ConformanceTest {
+public class ConformanceTest {
   static final double ULP = FixedPointConfig.defaults().resolution();
   static final double MAX = FixedPointConfig.defaults().maxValue();
 
-  static Stream<ProtocolCase> protocols() {
+  public static Stream<ProtocolCase> protocols() {
     return Protocols.all();
   }
 

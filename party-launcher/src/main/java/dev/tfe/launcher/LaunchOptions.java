@@ -1,0 +1,117 @@
+package dev.tfe.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How {@link Cluster#launchLocal(LaunchOptions)} starts party processes. Defaults: the three
+ * servers {@code server0}, {@code server1}, {@code server2} on loopback, unencrypted (token
+ * authenticated), 30 s to be ready, 120 s per receive, heap 2 GB per process.
+ */
+public final class LaunchOptions {
+  private List<String> parties = List.of("server0", "server1", "server2");
+  private boolean encrypt;
+  private Duration handshakeTimeout = Duration.ofSeconds(30);
+  private Duration receiveTimeout = Duration.ofSeconds(120);
+  private Duration coordinatorTimeout = Duration.ofSeconds(10);
+  private Duration deadAfter = Duration.ofSeconds(5);
+  private List<String> jvmArgs = List.of("-Xmx2g");
+  private String classpath = System.getProperty("java.class.path");
+  private Path workDir;
+
+  public static LaunchOptions defaults() {
+    return new LaunchOptions();
+  }
+
+  /** The parties that get a process each. */
+  public LaunchOptions parties(List<String> names) {
+    this.parties = List.copyOf(names);
+    return this;
+  }
+
+  /** CURVE encryption on loopback too (its cost is in the README). */
+  public LaunchOptions encrypt(boolean on) {
+    this.encrypt = on;
+    return this;
+  }
+
+  /** How long the processes have to start and greet each other. */
+  public LaunchOptions handshakeTimeout(Duration d) {
+    this.handshakeTimeout = d;
+    return this;
+  }
+
+  /** How long a party waits for one message from a peer. */
+  public LaunchOptions receiveTimeout(Duration d) {
+    this.receiveTimeout = d;
+    return this;
+  }
+
+  /** How long a party process lives on without hearing from its coordinator. */
+  public LaunchOptions coordinatorTimeout(Duration d) {
+    this.coordinatorTimeout = d;
+    return this;
+  }
+
+  /** How long a party may miss heartbeats before the coordinator declares it lost. */
+  public LaunchOptions deadAfter(Duration d) {
+    this.deadAfter = d;
+    return this;
+  }
+
+  /** JVM options of each party process (besides the Vector API module, always added). */
+  public LaunchOptions jvmArgs(List<String> args) {
+    this.jvmArgs = new ArrayList<>(args);
+    return this;
+  }
+
+  /** The class path of the party processes; by default this JVM's. */
+  public LaunchOptions classpath(String cp) {
+    this.classpath = cp;
+    return this;
+  }
+
+  /** Where the hostmap, keys and logs go; by default a new temporary directory. */
+  public LaunchOptions workDir(Path dir) {
+    this.workDir = dir;
+    return this;
+  }
+
+  public List<String> parties() {
+    return parties;
+  }
+
+  public boolean encrypt() {
+    return encrypt;
+  }
+
+  public Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  public Duration receiveTimeout() {
+    return receiveTimeout;
+  }
+
+  public Duration coordinatorTimeout() {
+    return coordinatorTimeout;
+  }
+
+  public Duration deadAfter() {
+    return deadAfter;
+  }
+
+  public List<String> jvmArgs() {
+    return jvmArgs;
+  }
+
+  public String classpath() {
+    return classpath;
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.tfe.launcher;
+
+import dev.tfe.launcher.party.PartyMain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The JVMs of a local cluster: one per party, started from this JVM's own {@code java} and
+ * class path, each writing its log file. Reports a process that exits unexpectedly, quotes log
+ * tails, and stops them all, by a shutdown hook too, so none is left behind.
+ */
+final class LocalProcesses {
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, Path> logs = new LinkedHashMap<>();
+  private final Thread hook = new Thread(this::kill, "tfe-stop-parties");
+  private volatile boolean stopping;
+
+  /** Starts {@code parties}, each with {@code hostmapFile} (keys beside it). */
+  LocalProcesses(LaunchOptions o, Path hostmapFile, Path logDir, BiConsumer<String, String> onUnexpectedExit) {
+    String javaBin = ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    java.lang.Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      for (String p : o.parties()) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin);
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.addAll(o.jvmArgs());
+        cmd.add("-cp");
+        cmd.add(o.classpath());
+        cmd.add(PartyMain.class.getName());
+        cmd.add("--config");
+        cmd.add(hostmapFile.toString());
+        cmd.add("--name");
+        cmd.add(p);
+        cmd.add("--parent-pid");
+        cmd.add(Long.toString(ProcessHandle.current().pid()));
+        cmd.add("--coordinator-timeout");
+        cmd.add(Long.toString(Math.max(1, o.coordinatorTimeout().toSeconds())));
+        Path log = logDir.resolve(p + ".log");
+        logs.put(p, log);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process proc = pb.start();
+        processes.put(p, proc);
+        proc.onExit().thenAccept(x -> {
+          if (!stopping) {
+            onUnexpectedExit.accept(p, describeExit(x.exitValue()));
+          }
+        });
+      }
+    } catch (IOException e) {
+      kill();
+      throw new UncheckedIOException("cannot start a party process: " + e.getMessage(), e);
+    }
+  }
+
+  static String describeExit(int code) {
+    String how = code > 128 ? " (killed by signal " + (code - 128) + (code == 137 ? ", SIGKILL" : "") + ")"
+        : code == 3 ? " (it lost its coordinator)" : code == 5 ? " (it could not listen on its port)" : "";
+    return "died: its process exited with code " + code + how;
+  }
+
+  Map<String, Process> processes() {
+    return processes;
+  }
+
+  Map<String, Path> logs() {
+    return logs;
+  }
+
+  /** The last {@code n} lines of a party's log, or "". */
+  String tail(String party, int n) {
+    Path f = logs.get(party);
+    if (f == null || !Files.exists(f)) {
+      return "";
+    }
+    try {
+      List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+      lines.removeIf(l -> l.startsWith("WARNING: Using incubator modules"));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size())) + "\n  (log: " + f + ")";
+    } catch (IOException | UncheckedIOException e) {
+      return "(cannot read " + f + ": " + e.getMessage() + ")";
+    }
+  }
+
+  /** Waits for the processes to exit by themselves, then terminates, then kills what is left. */
+  void stop(long graceMillis) {
+    stopping = true;
+    long deadline = System.currentTimeMillis() + graceMillis;
+    for (Process p : processes.values()) {
+      waitFor(p, deadline - System.currentTimeMillis());
+    }
+    kill();
+    try {
+      java.lang.Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down
+    }
+  }
+
+  private void kill() {
+    stopping = true;
+    for (Process p : processes.values()) {
+      if (p.isAlive()) {
+        p.destroy();
+      }
+    }
+    long deadline = System.currentTimeMillis() + 2000;
+    for (Process p : processes.values()) {
+      waitFor(p, deadline - System.currentTimeMillis());
+      if (p.isAlive()) {
+        p.destroyForcibly();
+        waitFor(p, 2000);
+      }
+    }
+  }
+
+  private static void waitFor(Process p, long millis) {
+    try {
+      p.waitFor(Math.max(0, millis), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tfe.launcher.bench;
+
+import dev.tfe.api.Tfe;
+import dev.tfe.profile.Profile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@code ./tfe bench prediction}: private prediction with the 784-128-128-10 network under Pond
+ * at batch 128 (and 1), in-process and on party processes over ZeroMQ: median wall time of a
+ * prediction after warm-up, rounds and bytes. Saves bench-results/prediction.json.
+ */
+public final class PredictionBenchmark {
+  private PredictionBenchmark() {}
+
+  public static void main(String[] args) {
+    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("machine", BenchJson.machine());
+    results.put("network", "784-128-128-10, Pond, sigmoid activations, masked private weights");
+    for (int batch : new int[] {128, 1}) {
+      for (boolean processes : new boolean[] {false, true}) {
+        Map<String, Object> r = measure(batch, processes, reps);
+        results.put((processes ? "processes" : "in-process") + "_batch" + batch, r);
+        System.out.printf("batch %3d, %-10s: median %.1f ms per prediction (%d rounds, %s sent)%n", batch,
+            processes ? "processes" : "in-process", r.get("ms_median"), r.get("rounds"), Profile.bytes((Long) r.get("bytes_sent")));
+      }
+    }
+    System.out.println("saved " + BenchJson.save("prediction.json", results));
+  }
+
+  private static Map<String, Object> measure(int batch, boolean processes, int reps) {
+    try (Tfe tfe = Tfe.local()) {
+      Mlp mlp = Mlp.build(tfe, tfe.pond(), batch, 1);
+      if (processes) {
+        tfe.launchLocal();
+      }
+      INDArray images = Mlp.images(batch, 3);
+      Map<dev.tfe.api.Party, Map<String, INDArray>> feeds = Map.of(tfe.party("prediction-client"), Map.of("images", images));
+      tfe.run(feeds, mlp.output()); // initialises the weights on the parties
+      tfe.run(feeds, mlp.output());
+      double[] ms = new double[reps];
+      Profile last = null;
+      for (int i = 0; i < reps; i++) {
+        long t0 = System.nanoTime();
+        last = tfe.run(feeds, mlp.output()).profile();
+        ms[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("ms_median", BenchJson.median(ms));
+      r.put("runs", reps);
+      r.put("rounds", last.rounds());
+      r.put("bytes_sent", last.totalBytesSent());
+      return r;
+    }
+  }
+}

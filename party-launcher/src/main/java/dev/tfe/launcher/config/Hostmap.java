@@ -1,0 +1,275 @@
+package dev.tfe.launcher.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Where each party process listens and which CurveZMQ public key it holds: the JSON file that
+ * tf-encrypted called {@code config.json}. Both forms load:
+ *
+ * <pre>
+ * {"server0": "10.0.0.1:4440", "server1": "10.0.0.2:4440", "server2": "10.0.0.3:4440"}
+ *
+ * {"encryption": "auto",
+ *  "parties": {
+ *    "server0": {"address": "10.0.0.1:4440", "publicKey": "Z85..."},
+ *    ...
+ *    "coordinator": {"publicKey": "Z85..."}}}
+ * </pre>
+ *
+ * Every party listed with an address runs in its own process ({@code ./tfe party}); the entry
+ * {@value #COORDINATOR} is the notebook or program that builds the graph: it needs a key, no
+ * address (it connects to the parties), and it hosts every party not listed (such as a
+ * prediction client). Secret keys never go into this file: they are kept beside it, in the
+ * directory {@code <name>.keys/} (see {@link KeyFiles}).
+ *
+ * <p>{@code encryption}: {@code auto} (the default) encrypts with CURVE as soon as one address is
+ * not a loopback address; {@code on} always; {@code off} never (only allowed on loopback).
+ */
+public final class Hostmap {
+  /** The name of the coordinator's entry. */
+  public static final String COORDINATOR = "coordinator";
+
+  /** When connections are encrypted and authenticated with CURVE. */
+  public enum Encryption {
+    AUTO,
+    ON,
+    OFF
+  }
+
+  /** One process: its name, host and port (absent for the coordinator), and public key (or null). */
+  public record Entry(String name, String host, int port, String publicKey) {
+    /** {@code tcp://host:port}. */
+    public String endpoint() {
+      return "tcp://" + host + ":" + port;
+    }
+
+    public boolean hasAddress() {
+      return host != null;
+    }
+
+    /** {@code host:port}, as written in the file. */
+    public String address() {
+      return host == null ? null : host + ":" + port;
+    }
+
+    Entry withKey(String key) {
+      return new Entry(name, host, port, key);
+    }
+  }
+
+  private final Map<String, Entry> entries;
+  private final Encryption encryption;
+
+  public Hostmap(Map<String, Entry> entries, Encryption encryption) {
+    this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    this.encryption = encryption;
+    if (encryption == Encryption.OFF) {
+      for (Entry e : entries.values()) {
+        if (e.hasAddress() && !isLoopback(e.host())) {
+          throw new IllegalArgumentException("encryption is off but " + e.name() + " listens on " + e.address()
+              + ", which is not a loopback address; use \"encryption\": \"auto\" or \"on\" across hosts");
+        }
+      }
+    }
+  }
+
+  /** A hostmap from {@code name -> host:port} (no keys yet). */
+  public static Hostmap of(Map<String, String> addresses, Encryption encryption) {
+    Map<String, Entry> m = new LinkedHashMap<>();
+    addresses.forEach((name, addr) -> m.put(name, parseEntry(name, addr, null)));
+    return new Hostmap(m, encryption);
+  }
+
+  /** Loads a hostmap file in either form. */
+  public static Hostmap load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read hostmap " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return fromJson(Json.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("hostmap " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Hostmap fromJson(Object json) {
+    if (!(json instanceof Map<?, ?> root)) {
+      throw new IllegalArgumentException("expected a JSON object of parties");
+    }
+    Encryption enc = Encryption.AUTO;
+    Map<String, Object> parties = (Map<String, Object>) root;
+    if (root.containsKey("parties")) {
+      Object e = root.get("encryption");
+      if (e != null) {
+        enc = Encryption.valueOf(String.valueOf(e).toUpperCase(java.util.Locale.ROOT));
+      }
+      parties = (Map<String, Object>) root.get("parties");
+    }
+    Map<String, Entry> m = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> p : parties.entrySet()) {
+      if (p.getValue() instanceof String addr) {
+        m.put(p.getKey(), parseEntry(p.getKey(), addr, null));
+      } else if (p.getValue() instanceof Map<?, ?> o) {
+        Object addr = o.get("address");
+        Object key = o.get("publicKey");
+        m.put(p.getKey(), parseEntry(p.getKey(), addr == null ? null : String.valueOf(addr), key == null ? null : String.valueOf(key)));
+      } else {
+        throw new IllegalArgumentException("party " + p.getKey() + ": expected \"host:port\" or an object");
+      }
+    }
+    return new Hostmap(m, enc);
+  }
+
+  private static Entry parseEntry(String name, String addr, String key) {
+    if (key != null && key.length() != 40) {
+      throw new IllegalArgumentException("party " + name + ": publicKey must be a 40-character Z85 CurveZMQ key");
+    }
+    if (addr == null) {
+      return new Entry(name, null, 0, key);
+    }
+    int colon = addr.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("party " + name + ": address '" + addr + "' is not host:port");
+    }
+    int port;
+    try {
+      port = Integer.parseInt(addr.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("party " + name + ": bad port in '" + addr + "'");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("party " + name + ": port " + port + " is out of range");
+    }
+    return new Entry(name, addr.substring(0, colon), port, key);
+  }
+
+  /** The file's JSON (object form), with public keys and no secrets. */
+  public String toJson() {
+    Map<String, Object> parties = new LinkedHashMap<>();
+    for (Entry e : entries.values()) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      if (e.hasAddress()) {
+        o.put("address", e.address());
+      }
+      if (e.publicKey() != null) {
+        o.put("publicKey", e.publicKey());
+      }
+      parties.put(e.name(), o);
+    }
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("encryption", encryption.name().toLowerCase(java.util.Locale.ROOT));
+    root.put("parties", parties);
+    return Json.write(root);
+  }
+
+  /** Writes the hostmap to {@code file}. */
+  public void save(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write hostmap " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Map<String, Entry> entries() {
+    return entries;
+  }
+
+  public Encryption encryption() {
+    return encryption;
+  }
+
+  /** The entry of {@code name}; the error lists the known names. */
+  public Entry entry(String name) {
+    Entry e = entries.get(name);
+    if (e == null) {
+      throw new IllegalArgumentException("party '" + name + "' is not in the hostmap; it lists " + entries.keySet());
+    }
+    return e;
+  }
+
+  /** The parties that run in processes of their own: every entry with an address. */
+  public Set<String> processParties() {
+    Set<String> s = new TreeSet<>();
+    for (Entry e : entries.values()) {
+      if (e.hasAddress() && !e.name().equals(COORDINATOR)) {
+        s.add(e.name());
+      }
+    }
+    return s;
+  }
+
+  /** The process that hosts {@code party}: itself if it has a process, else the coordinator. */
+  public String nodeOf(String party) {
+    Entry e = entries.get(party);
+    return e != null && e.hasAddress() && !party.equals(COORDINATOR) ? party : COORDINATOR;
+  }
+
+  /** Whether connections use CURVE (encryption and per-party key authentication). */
+  public boolean encrypted() {
+    return switch (encryption) {
+      case ON -> true;
+      case OFF -> false;
+      case AUTO -> entries.values().stream().anyMatch(e -> e.hasAddress() && !isLoopback(e.host()));
+    };
+  }
+
+  /** A copy with {@code name}'s public key set. */
+  public Hostmap withKey(String name, String publicKey) {
+    Map<String, Entry> m = new LinkedHashMap<>(entries);
+    Entry e = m.get(name);
+    m.put(name, e == null ? new Entry(name, null, 0, publicKey) : e.withKey(publicKey));
+    return new Hostmap(m, encryption);
+  }
+
+  /** A copy with another encryption setting. */
+  public Hostmap withEncryption(Encryption e) {
+    return new Hostmap(entries, e);
+  }
+
+  /** The name of the party whose public key is {@code key}, or null. */
+  public String partyWithKey(String key) {
+    for (Entry e : entries.values()) {
+      if (key.equals(e.publicKey())) {
+        return e.name();
+      }
+    }
+    return null;
+  }
+
+  /** True for 127.0.0.0/8, ::1 and "localhost". */
+  public static boolean isLoopback(String host) {
+    if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]")) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Hostmap" + entries.keySet() + (encrypted() ? " (CURVE)" : " (unencrypted)");
+  }
+}

@@ -1,0 +1,150 @@
+package dev.tfe.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfe.launcher.config.Credentials;
+import dev.tfe.launcher.config.Hostmap;
+import dev.tfe.launcher.config.KeyFiles;
+import dev.tfe.launcher.net.Header;
+import dev.tfe.launcher.net.Inbox;
+import dev.tfe.launcher.net.ZmqNode;
+import dev.tfe.runtime.PeerException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Peers authenticate: a process whose key is not in the hostmap can neither connect nor inject
+ * a message, and a process of the hostmap cannot speak for another party.
+ */
+@Timeout(60)
+class AuthenticationTest {
+  private static final Duration WAIT = Duration.ofSeconds(2);
+
+  @TempDir
+  Path dir;
+
+  private Path hostmap(Hostmap.Encryption e) throws Exception {
+    Map<String, String> a = new LinkedHashMap<>();
+    for (String p : new String[] {"server0", "server1", "server2"}) {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        a.put(p, "127.0.0.1:" + s.getLocalPort());
+      }
+    }
+    Path f = dir.resolve("hosts.json");
+    Hostmap.of(a, e).save(f);
+    KeyFiles.generate(f, true);
+    return f;
+  }
+
+  private static ZmqNode node(Path f, String name, Inbox inbox) {
+    Hostmap map = Hostmap.load(f);
+    return new ZmqNode(map, KeyFiles.load(f, map, name), inbox, (h, p) -> {}, s -> System.out.println("[" + name + "] " + s));
+  }
+
+  private static byte[] data(String from, String to) {
+    return new Header(Header.Kind.DATA, 1, 7, 0, from, to).encode();
+  }
+
+  @Test
+  void aListedPeerIsHeardAndAnUnknownCurveKeyIsRejected() throws Exception {
+    Path f = hostmap(Hostmap.Encryption.ON);
+    Hostmap map = Hostmap.load(f);
+    assertTrue(map.encrypted());
+    Inbox inbox0 = new Inbox();
+    try (ZmqNode s0 = node(f, "server0", inbox0); ZmqNode s1 = node(f, "server1", new Inbox());
+        ZContext ctx = new ZContext()) {
+      // a stranger with a fresh key pair that is not in the hostmap, pretending to be server1
+      ZMQ.Curve.KeyPair stranger = ZMQ.Curve.generateKeyPair();
+      ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
+      d.setIdentity("server1".getBytes());
+      d.setCurveServerKey(ZMQ.Curve.z85Decode(map.entry("server0").publicKey()));
+      d.setCurvePublicKey(ZMQ.Curve.z85Decode(stranger.publicKey));
+      d.setCurveSecretKey(ZMQ.Curve.z85Decode(stranger.secretKey));
+      d.setLinger(0);
+      d.connect(map.entry("server0").endpoint());
+      d.sendMore(data("server1", "server0"));
+      d.send("forged".getBytes(), 0);
+      // the real server1 sends its own batch
+      s1.send(new Header(Header.Kind.DATA, 1, 7, 0, "server1", "server0"), "genuine".getBytes());
+      assertArrayEquals("genuine".getBytes(), inbox0.take(7, "server0", "server1", WAIT));
+      assertThrows(PeerException.class, () -> inbox0.take(7, "server0", "server1", Duration.ofMillis(700)),
+          "the stranger's message never arrives");
+      assertTrue(s0.rejectedConnections() >= 1, "server0 refused the stranger's key");
+    }
+  }
+
+  @Test
+  void aListedPeerCannotSpeakForAnotherParty() throws Exception {
+    Path f = hostmap(Hostmap.Encryption.ON);
+    Inbox inbox0 = new Inbox();
+    try (ZmqNode s0 = node(f, "server0", inbox0)) {
+      try (ZmqNode s1 = node(f, "server1", new Inbox())) {
+        s1.send(new Header(Header.Kind.DATA, 1, 7, 0, "server1", "server0"), "hello".getBytes());
+        assertArrayEquals("hello".getBytes(), inbox0.take(7, "server0", "server1", WAIT));
+      }
+      // a process with server1's key is authenticated, but claims a batch from server2: dropped
+      Hostmap map = Hostmap.load(f);
+      Credentials c1 = KeyFiles.load(f, map, "server1");
+      try (ZContext ctx = new ZContext()) {
+        ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
+        d.setIdentity("server1".getBytes());
+        d.setCurveServerKey(ZMQ.Curve.z85Decode(map.entry("server0").publicKey()));
+        d.setCurvePublicKey(ZMQ.Curve.z85Decode(c1.publicKey()));
+        d.setCurveSecretKey(ZMQ.Curve.z85Decode(c1.secretKey()));
+        d.setLinger(0);
+        d.connect(map.entry("server0").endpoint());
+        d.sendMore(data("server2", "server0"));
+        d.send("forged".getBytes(), 0);
+        assertThrows(PeerException.class, () -> inbox0.take(7, "server0", "server2", Duration.ofMillis(1500)));
+      }
+      assertTrue(s0.forgedMessages() >= 1);
+    }
+  }
+
+  @Test
+  void withoutEncryptionAWrongTokenIsRejected() throws Exception {
+    Path f = hostmap(Hostmap.Encryption.OFF);
+    Hostmap map = Hostmap.load(f);
+    Inbox inbox0 = new Inbox();
+    try (ZmqNode s0 = node(f, "server0", inbox0); ZmqNode s1 = node(f, "server1", new Inbox());
+        ZContext ctx = new ZContext()) {
+      ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
+      d.setIdentity("server2".getBytes());
+      d.setPlainUsername("server2");
+      d.setPlainPassword("not-the-token");
+      d.setLinger(0);
+      d.connect(map.entry("server0").endpoint());
+      d.sendMore(data("server2", "server0"));
+      d.send("forged".getBytes(), 0);
+      s1.send(new Header(Header.Kind.DATA, 1, 7, 0, "server1", "server0"), "ok".getBytes());
+      assertArrayEquals("ok".getBytes(), inbox0.take(7, "server0", "server1", WAIT));
+      assertThrows(PeerException.class, () -> inbox0.take(7, "server0", "server2", Duration.ofMillis(700)));
+      assertTrue(s0.rejectedConnections() >= 1);
+    }
+  }
+
+  @Test
+  void encryptionIsOnByDefaultForHostsThatAreNotLoopback() {
+    Hostmap remote = Hostmap.of(Map.of("server0", "10.0.0.1:4440", "server1", "127.0.0.1:4441"), Hostmap.Encryption.AUTO);
+    assertTrue(remote.encrypted());
+    Hostmap local = Hostmap.of(Map.of("server0", "127.0.0.1:4440", "server1", "localhost:4441"), Hostmap.Encryption.AUTO);
+    assertEquals(false, local.encrypted());
+    assertTrue(local.withEncryption(Hostmap.Encryption.ON).encrypted());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Hostmap.of(Map.of("server0", "10.0.0.1:4440"), Hostmap.Encryption.OFF));
+    assertTrue(e.getMessage().contains("not a loopback"), e.getMessage());
+  }
+}
