@@ -11,6 +11,7 @@ import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.plain.PlainProtocol;
 import dev.tfe.protocol.pond.Pond;
 import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.securenn.SecureNn;
 import dev.tfe.ring.RingTensor;
 import dev.tfe.runtime.InProcessRuntime;
 import dev.tfe.runtime.Runtime;
@@ -110,6 +111,19 @@ public final class Tfe implements AutoCloseable {
   /** Pond with the given truncation. */
   public Pond pond(TruncationMode mode) {
     return new Pond(ops, fp, servers, mode);
+  }
+
+  /**
+   * SecureNN with interactive truncation: Pond's ops plus exact ReLU, comparisons, max pooling
+   * and argmax with the help of the third server. The default for private prediction.
+   */
+  public synchronized SecureNn secureNn() {
+    return (SecureNn) protocols.computeIfAbsent(SecureNn.NAME, k -> new SecureNn(ops, fp, servers));
+  }
+
+  /** SecureNN with the given truncation. */
+  public SecureNn secureNn(TruncationMode mode) {
+    return new SecureNn(ops, fp, servers, mode);
   }
 
   /** The plaintext reference protocol (no privacy; the oracle of the tests). */

@@ -94,4 +94,75 @@ public interface Protocol {
 
   /** Masks a private tensor once for reuse in later products (Pond's masked tensors). */
   Tensor mask(Tensor x);
+
+  // ---- comparisons ------------------------------------------------------------------------
+  //
+  // Exact in SecureNN (three servers) and in the plaintext protocol; Pond has none and throws.
+  // Results that are truth values hold the fixed-point numbers 1.0 and 0.0. Comparisons read
+  // values as signed ring elements and are exact for differences below 2^62 in magnitude, which
+  // covers every fixed-point value (and every untruncated product of two).
+
+  /** Whether this protocol has the exact comparisons below. */
+  default boolean supportsComparisons() {
+    return false;
+  }
+
+  /** DReLU, the derivative of ReLU: 1 where {@code x >= 0} (so DReLU(0) = 1), else 0. */
+  default Tensor drelu(Tensor x) {
+    throw noComparisons("drelu");
+  }
+
+  /** 1 where {@code x < y}, else 0. */
+  default Tensor less(Tensor x, Tensor y) {
+    throw noComparisons("less");
+  }
+
+  /** 1 where {@code x > y}, else 0. */
+  default Tensor greater(Tensor x, Tensor y) {
+    throw noComparisons("greater");
+  }
+
+  /** The element-wise maximum. */
+  default Tensor maximum(Tensor x, Tensor y) {
+    throw noComparisons("maximum");
+  }
+
+  /**
+   * {@code x} where {@code cond} is 1 and {@code y} where it is 0 (as TensorFlow's {@code where});
+   * {@code cond} counts as 1 where it is at least 0.5.
+   */
+  default Tensor select(Tensor cond, Tensor x, Tensor y) {
+    throw noComparisons("select");
+  }
+
+  /** The maximum over one axis (negative counts from the end), removing it. */
+  default Tensor reduceMax(Tensor x, int axis) {
+    throw noComparisons("reduceMax");
+  }
+
+  /**
+   * The index of the maximum over one axis, the lowest index on ties, as a fixed-point integer;
+   * the axis is removed. Private when {@code x} is: only the receiver of an output learns it.
+   */
+  default Tensor argmax(Tensor x, int axis) {
+    throw noComparisons("argmax");
+  }
+
+  /** The one-hot mask (1.0 at the maximum, lowest index on ties, else 0.0) over one axis; shape of {@code x}. */
+  default Tensor argmaxOneHot(Tensor x, int axis) {
+    throw noComparisons("argmax");
+  }
+
+  /**
+   * Max pooling over {@code poolH x poolW} windows of an NHWC tensor, with TensorFlow's padding
+   * rules; cells of a window that fall into the padding are ignored.
+   */
+  default Tensor maxPool2d(Tensor x, int poolH, int poolW, int strideH, int strideW, Padding padding) {
+    throw noComparisons("maxPool2d");
+  }
+
+  private UnsupportedOperationException noComparisons(String op) {
+    return new UnsupportedOperationException(name() + " has no exact " + op
+        + "; use the SecureNN protocol (tfe.secureNn(), the default for private prediction), which extends Pond with exact comparisons");
+  }
 }

@@ -120,6 +120,7 @@ public final class Kernels {
     k.register(Ops.SUM, (n, in, p) -> in[0].sum(n.attrs().getInt("axis")));
     k.register(Ops.CONCAT, (n, in, p) -> RingTensor.concatRows(in));
     k.register(Ops.IM2COL, (n, in, p) -> Im2col.apply(in[0], ConvGeometry.fromInts(n.attrs().getInts("geometry"))));
+    SecureNnKernels.registerInto(k);
     return k;
   }
 

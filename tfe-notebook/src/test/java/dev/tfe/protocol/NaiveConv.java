@@ -68,6 +68,34 @@ final class NaiveConv {
     return out;
   }
 
+  /** Max pooling in doubles; window cells in the padding are ignored (TensorFlow's rule). */
+  static double[] maxPool(INDArray x, int kh, int kw, int sh, int sw, Padding pad) {
+    int[] xs = shape(x);
+    ConvGeometry g = ConvGeometry.of(xs, kh, kw, sh, sw, pad);
+    double[] out = new double[g.batch() * g.outH() * g.outW() * xs[3]];
+    int o = 0;
+    for (int n = 0; n < g.batch(); n++) {
+      for (int i = 0; i < g.outH(); i++) {
+        for (int j = 0; j < g.outW(); j++) {
+          for (int c = 0; c < xs[3]; c++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < kh; a++) {
+              for (int b = 0; b < kw; b++) {
+                int y = i * sh + a - g.padTop();
+                int xx = j * sw + b - g.padLeft();
+                if (y >= 0 && y < xs[1] && xx >= 0 && xx < xs[2]) {
+                  m = Math.max(m, x.getDouble(n, y, xx, c));
+                }
+              }
+            }
+            out[o++] = m;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   private static int[] shape(INDArray a) {
     long[] s = a.shape();
     int[] r = new int[s.length];

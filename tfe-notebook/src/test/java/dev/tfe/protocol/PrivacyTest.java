@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
+import dev.tfe.graph.SecureNnOps;
 import dev.tfe.runtime.InProcessRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * server and every position of its view: no value repeats, each bit is balanced, and the byte
  * histograms of the two inputs are indistinguishable by a chi-square test.
  *
+ * <p>Protocols with exact comparisons (SecureNN) also run ReLU and argmax, so the third server
+ * takes part: it receives masked ring values and PrivateCompare's Z_67 vectors, and the servers
+ * receive Z_67 shares of bits. Z_67 elements (which travel packed, eight to a word) are checked
+ * on their own domain: every one below 67, uniform, and the same under both inputs.
+ *
  * <p>Bounds are loose on purpose (about six standard deviations), so that an honest protocol
  * fails with negligible probability while a leak of the input, even with noise in its low bits,
  * fails at once.
@@ -39,9 +45,14 @@ class PrivacyTest {
   static Tensor program(Protocol p, Tensor x, Tensor w) {
     Tensor y = p.matmul(x, p.mask(w));
     Tensor z = p.mul(y, y);
-    return p.add(p.sigmoid(z), p.reduceSum(p.matmul(x, w), 0));
+    Tensor out = p.add(p.sigmoid(z), p.reduceSum(p.matmul(x, w), 0));
+    if (p.supportsComparisons()) {
+      out = p.add(p.add(out, p.relu(y)), p.argmaxOneHot(y, 1));
+    }
+    return out;
   }
 
+  /** Ring words by server and run, and, under {@link #ZP}, the Z_67 elements by server and run. */
   static Map<String, List<long[]>> views(ProtocolCase pc, INDArray input, INDArray weights) {
     try (Tfe tfe = Tfe.local()) {
       ReceivedValues rec = new ReceivedValues();
@@ -59,12 +70,26 @@ class PrivacyTest {
       for (int r = 0; r < RUNS; r++) {
         tfe.run(feed, o);
         for (String s : servers) {
-          long[] v = rec.take(s).stream().filter(e -> e.width() == 8).mapToLong(ReceivedValues.Element::value).toArray();
+          List<ReceivedValues.Element> got = rec.take(s);
+          long[] v = got.stream().filter(e -> e.width() == 8 && !isZp(tfe, e))
+              .mapToLong(ReceivedValues.Element::value).toArray();
           out.computeIfAbsent(s, k -> new ArrayList<>()).add(v);
+          long[] zp = got.stream().filter(e -> isZp(tfe, e))
+              .flatMapToLong(e -> java.util.stream.LongStream.range(0, 8).map(k -> (e.value() >>> (8 * k)) & 0xFF)).toArray();
+          out.computeIfAbsent(ZP + s, k -> new ArrayList<>()).add(zp);
         }
       }
       return out;
     }
+  }
+
+  /** The key prefix of the Z_67 elements of a server's view. */
+  static final String ZP = "Z_67 elements of ";
+
+  /** Whether an element is a word of packed Z_67 elements (SecureNN's bit shares and PrivateCompare). */
+  static boolean isZp(Tfe tfe, ReceivedValues.Element e) {
+    String op = tfe.graph().node(e.node()).op();
+    return op.equals(SecureNnOps.ZP_BITS) || op.equals(SecureNnOps.ZP_UNIFORM) || op.equals(SecureNnOps.PC);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,10 +103,25 @@ class PrivacyTest {
     INDArray large = TestData.of(big, 2, 8);
     Map<String, List<long[]>> a = views(pc, zeros, w);
     Map<String, List<long[]>> b = views(pc, large, w);
+    boolean comparisons;
+    try (Tfe tfe = Tfe.local()) {
+      comparisons = pc.factory().apply(tfe).supportsComparisons();
+    }
+    if (comparisons) {
+      assertTrue(a.get("server2").get(0).length > 0, "the third server takes part");
+      assertTrue(a.get(ZP + "server2").get(0).length > 0, "the third server receives PrivateCompare's vectors");
+    }
     for (String server : a.keySet()) {
       List<long[]> va = a.get(server);
       List<long[]> vb = b.get(server);
       int len = va.get(0).length;
+      if (server.startsWith(ZP)) {
+        assertEquals(len, vb.get(0).length, server + ": as many for either input");
+        if (len > 0) {
+          checkZp(server, va, vb);
+        }
+        continue;
+      }
       assertEquals(len, vb.get(0).length, server + " receives as much for either input");
       if (len == 0) {
         continue; // e.g. Pond's crypto producer receives nothing at all
@@ -94,6 +134,26 @@ class PrivacyTest {
       assertTrue(chiSquareUniform(hb) < 400, server + ": bytes are not uniform (large input): " + chiSquareUniform(hb));
       assertTrue(chiSquareTwoSample(ha, hb) < 400, server + ": the two inputs give distinguishable views: " + chiSquareTwoSample(ha, hb));
     }
+  }
+
+  /** Z_67 elements: all in the field, uniform, and distributed alike under both inputs. */
+  private static void checkZp(String what, List<long[]> va, List<long[]> vb) {
+    long[] ha = zpHistogram(what, va);
+    long[] hb = zpHistogram(what, vb);
+    assertTrue(chiSquareUniform(ha) < 150, what + ": not uniform (zeros input): " + chiSquareUniform(ha));
+    assertTrue(chiSquareUniform(hb) < 150, what + ": not uniform (large input): " + chiSquareUniform(hb));
+    assertTrue(chiSquareTwoSample(ha, hb) < 150, what + ": the two inputs give distinguishable views: " + chiSquareTwoSample(ha, hb));
+  }
+
+  private static long[] zpHistogram(String what, List<long[]> runs) {
+    long[] h = new long[67];
+    for (long[] run : runs) {
+      for (long v : run) {
+        assertTrue(v < 67, what + ": element " + v + " is not in Z_67");
+        h[(int) v]++;
+      }
+    }
+    return h;
   }
 
   /** At each position of the view: all values distinct and every bit balanced across runs. */

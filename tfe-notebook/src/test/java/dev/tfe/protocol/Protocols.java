@@ -11,7 +11,8 @@ public final class Protocols {
     return Stream.of(
         new ProtocolCase("plain", tfe -> tfe.plain()),
         new ProtocolCase("pond", tfe -> tfe.pond()),
-        new ProtocolCase("pond-local-truncation", tfe -> tfe.pond(TruncationMode.LOCAL)));
+        new ProtocolCase("pond-local-truncation", tfe -> tfe.pond(TruncationMode.LOCAL)),
+        new ProtocolCase("securenn", tfe -> tfe.secureNn()));
   }
 
   /** The secure protocols only. */

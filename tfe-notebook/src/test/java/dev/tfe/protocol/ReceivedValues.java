@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the sense of the simulation proofs. Install with {@code InProcessRuntime.setTransportDecorator}.
  */
 public final class ReceivedValues {
-  /** One received element and its width on the wire in bytes. */
-  public record Element(long value, int width) {}
+  /** One received element, its width on the wire in bytes, and the id of the node that produced it. */
+  public record Element(long value, int width, int node) {}
 
   private final Map<String, List<Element>> byParty = new ConcurrentHashMap<>();
 
@@ -36,7 +36,7 @@ public final class ReceivedValues {
         List<Element> l = byParty.computeIfAbsent(t.self(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
         for (MessageCodec.Entry e : MessageCodec.decode(m).entries()) {
           for (long v : e.value().data()) {
-            l.add(new Element(v, e.width()));
+            l.add(new Element(v, e.width(), e.nodeId()));
           }
         }
         return m;

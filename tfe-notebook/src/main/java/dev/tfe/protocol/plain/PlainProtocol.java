@@ -3,9 +3,12 @@ package dev.tfe.protocol.plain;
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
+import dev.tfe.graph.SecureNnOps;
 import dev.tfe.protocol.AbstractProtocol;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
+import dev.tfe.ring.ConvGeometry;
+import dev.tfe.ring.ConvGeometry.Padding;
 import dev.tfe.ring.RingTensor;
 import dev.tfe.ring.Shapes;
 import java.util.function.UnaryOperator;
@@ -170,5 +173,107 @@ public class PlainProtocol extends AbstractProtocol {
   @Override
   public Tensor mask(Tensor x) {
     return plain(x);
+  }
+
+  // ---- comparisons: exact, in the clear ---------------------------------------------------
+
+  @Override
+  public boolean supportsComparisons() {
+    return true;
+  }
+
+  private SecureNnOps compareOps() {
+    return new SecureNnOps(ops);
+  }
+
+  private static Tensor.Kind kindOf(Tensor... ts) {
+    for (Tensor t : ts) {
+      if (t.kind() != Tensor.Kind.PUBLIC) {
+        return Tensor.Kind.PRIVATE;
+      }
+    }
+    return Tensor.Kind.PUBLIC;
+  }
+
+  /** Integers (0/1 truth values, indices) as fixed-point numbers. */
+  private NodeRef encodeIntegers(NodeRef bits) {
+    return ops.scale(bits, fp.config().scale());
+  }
+
+  /** {@code [x >= 0]} as fixed point. */
+  @Override
+  public Tensor drelu(Tensor x) {
+    try (var s = scope("drelu")) {
+      return wrap(encodeIntegers(ops.nonNegative(plain(x).value())), kindOf(x));
+    }
+  }
+
+  /** {@code 1 - [x - y >= 0]}. */
+  @Override
+  public Tensor less(Tensor x, Tensor y) {
+    Shapes.requireSame("less", x.shape(), y.shape());
+    try (var s = scope("less")) {
+      NodeRef ge = ops.nonNegative(ops.sub(plain(x).value(), plain(y).value()));
+      return wrap(encodeIntegers(ops.addScalar(ops.neg(ge), 1)), kindOf(x, y));
+    }
+  }
+
+  @Override
+  public Tensor greater(Tensor x, Tensor y) {
+    try (var s = scope("greater")) {
+      return less(y, x);
+    }
+  }
+
+  /** {@code y + [x - y >= 0] (x - y)}. */
+  @Override
+  public Tensor maximum(Tensor x, Tensor y) {
+    Shapes.requireSame("maximum", x.shape(), y.shape());
+    try (var s = scope("maximum")) {
+      NodeRef b = plain(y).value();
+      NodeRef d = ops.sub(plain(x).value(), b);
+      return wrap(ops.add(b, ops.mul(ops.nonNegative(d), d)), kindOf(x, y));
+    }
+  }
+
+  /** {@code y + [cond >= 1/2] (x - y)}. */
+  @Override
+  public Tensor select(Tensor cond, Tensor x, Tensor y) {
+    Shapes.requireSame("select", cond.shape(), x.shape());
+    Shapes.requireSame("select", x.shape(), y.shape());
+    try (var s = scope("select")) {
+      NodeRef bit = ops.nonNegative(ops.addScalar(plain(cond).value(), -((fp.config().scale() + 1) / 2)));
+      NodeRef b = plain(y).value();
+      return wrap(ops.add(b, ops.mul(bit, ops.sub(plain(x).value(), b))), kindOf(cond, x, y));
+    }
+  }
+
+  @Override
+  public Tensor reduceMax(Tensor x, int axis) {
+    try (var s = scope("reduceMax")) {
+      return wrap(compareOps().max(plain(x).value(), axis), kindOf(x));
+    }
+  }
+
+  @Override
+  public Tensor argmax(Tensor x, int axis) {
+    try (var s = scope("argmax")) {
+      return wrap(encodeIntegers(compareOps().argmax(plain(x).value(), axis, false)), kindOf(x));
+    }
+  }
+
+  @Override
+  public Tensor argmaxOneHot(Tensor x, int axis) {
+    try (var s = scope("argmax")) {
+      return wrap(encodeIntegers(compareOps().argmax(plain(x).value(), axis, true)), kindOf(x));
+    }
+  }
+
+  @Override
+  public Tensor maxPool2d(Tensor x, int poolH, int poolW, int strideH, int strideW, Padding padding) {
+    ConvGeometry g = ConvGeometry.of(x.shape(), poolH, poolW, strideH, strideW, padding);
+    try (var s = scope("maxPool2d")) {
+      return wrap(compareOps().maxPool(plain(x).value(), g), kindOf(x));
+    }
   }
 }

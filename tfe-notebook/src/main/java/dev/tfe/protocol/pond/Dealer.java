@@ -9,19 +9,32 @@ import dev.tfe.protocol.Parties;
  * server0, which expands its parts of every dealt value from that seed; server1 receives its
  * parts as tensors. Dealing a shared value {@code v} costs {@code |v|} words to server1 and
  * nothing to server0 beyond the 32-byte seed (seeded dealing, as in tf-encrypted's Pond).
+ *
+ * <p>With {@code seedBoth} (as SecureNN's MatMul, Wagh et al., PoPETs 2019, Algorithm 1, counts
+ * it: the shares of the masks come from keys the producer shares with each server), server1 gets a seed too,
+ * so that uniformly random dealt values ({@link #random}) cost no traffic at all; only values
+ * that depend on others ({@link #share}, e.g. a Beaver product) still travel to server1.
  */
 final class Dealer {
   private final Ops ops;
   private final Parties parties;
   private final NodeRef seedCp;
   private final NodeRef seed0;
+  private final NodeRef seedCp1;
+  private final NodeRef seed1;
   private int stream;
 
   Dealer(Ops ops, Parties parties) {
+    this(ops, parties, false);
+  }
+
+  Dealer(Ops ops, Parties parties, boolean seedBoth) {
     this.ops = ops;
     this.parties = parties;
     this.seedCp = ops.seed(parties.cryptoProducer());
     this.seed0 = ops.move(seedCp, parties.server0());
+    this.seedCp1 = seedBoth ? ops.seed(parties.cryptoProducer()) : null;
+    this.seed1 = seedBoth ? ops.move(seedCp1, parties.server1()) : null;
   }
 
   /** Shares of a value {@code v} the crypto producer holds: {@code [v0 on server0, v1 on server1]}. */
@@ -38,6 +51,10 @@ final class Dealer {
     int s = stream++;
     NodeRef v0 = ops.expand(seed0, s, shape);
     NodeRef v0AtCp = ops.expand(seedCp, s, shape);
+    if (seed1 != null) {
+      NodeRef v = ops.add(v0AtCp, ops.expand(seedCp1, s, shape));
+      return new NodeRef[] {v, v0, ops.expand(seed1, s, shape)};
+    }
     NodeRef v1AtCp = ops.random(parties.cryptoProducer(), shape);
     NodeRef v = ops.add(v0AtCp, v1AtCp);
     return new NodeRef[] {v, v0, ops.move(v1AtCp, parties.server1())};

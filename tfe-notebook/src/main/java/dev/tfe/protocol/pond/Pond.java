@@ -42,6 +42,19 @@ public class Pond extends AbstractProtocol {
     return truncation;
   }
 
+  /**
+   * Whether the crypto producer sends server1 a seed as well as server0, so that dealt uniform
+   * values (Beaver masks, truncation masks) cost no traffic. False for Pond as in tf-encrypted;
+   * SecureNN, whose paper counts its products that way, says true.
+   */
+  protected boolean dealerSeedsBothServers() {
+    return false;
+  }
+
+  private Dealer newDealer() {
+    return new Dealer(ops, parties, dealerSeedsBothServers());
+  }
+
   // ---- kinds ------------------------------------------------------------------------------
 
   /** The private value of a private or masked tensor; throws for anything else. */
@@ -264,7 +277,7 @@ public class Pond extends AbstractProtocol {
     if (isPublic(x) || isPublic(y)) {
       return localProduct(f, x, y);
     }
-    Dealer dealer = new Dealer(ops, parties);
+    Dealer dealer = newDealer();
     PondMaskedTensor mx = x instanceof PondMaskedTensor m ? m : Beaver.mask(ops, parties, dealer, priv(x));
     PondMaskedTensor my;
     if (y == x) {
@@ -287,7 +300,7 @@ public class Pond extends AbstractProtocol {
       }
       return truncation == TruncationMode.LOCAL
           ? Truncation.local(ops, priv(x), f)
-          : Truncation.interactive(ops, parties, priv(x), f);
+          : Truncation.interactive(ops, parties, newDealer(), priv(x), f);
     }
   }
 
@@ -305,7 +318,7 @@ public class Pond extends AbstractProtocol {
     }
     PondPrivateTensor p = priv(x);
     try (var s = scope("mask")) {
-      Dealer dealer = new Dealer(ops, parties);
+      Dealer dealer = newDealer();
       if (p.init == null) {
         return Beaver.mask(ops, parties, dealer, p);
       }

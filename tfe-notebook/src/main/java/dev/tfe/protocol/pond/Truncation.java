@@ -29,8 +29,7 @@ final class Truncation {
     return new PondPrivateTensor(z0, z1);
   }
 
-  static PondPrivateTensor interactive(Ops ops, Parties parties, PondPrivateTensor x, int f) {
-    Dealer dealer = new Dealer(ops, parties);
+  static PondPrivateTensor interactive(Ops ops, Parties parties, Dealer dealer, PondPrivateTensor x, int f) {
     NodeRef[] r = dealer.random(x.shape());
     NodeRef[] rHi = dealer.share(ops.shru(r[0], f));
     NodeRef[] msb = dealer.share(ops.shru(r[0], 63));
