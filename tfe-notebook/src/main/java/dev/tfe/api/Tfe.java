@@ -134,6 +134,14 @@ public final class Tfe implements AutoCloseable {
   // ---- private models ---------------------------------------------------------------------
 
   /**
+   * The one wrapper call, with the default protocol for private prediction, SecureNN, whose
+   * exact ReLU, max pooling and argmax make private predictions agree with plaintext ones.
+   */
+  public dev.tfe.model.secure.PrivateModel privateModel(dev.tfe.model.Sequential model, Party owner) {
+    return privateModel(model, owner, secureNn());
+  }
+
+  /**
    * The one wrapper call: {@code model}'s weights become private variables of {@code owner},
    * shared and masked once; predictions run under {@code protocol}.
    */
