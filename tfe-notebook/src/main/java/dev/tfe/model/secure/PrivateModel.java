@@ -82,7 +82,8 @@ public final class PrivateModel {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }
-    int[] expected = model.layers().get(0).expectedInputShape();
+    var first = model.layers().get(0);
+    int[] expected = first instanceof dev.tfe.model.layers.Reshape ? null : first.expectedInputShape();
     int[] shape = Arrays.stream(x.shape()).mapToInt(Math::toIntExact).toArray();
     if (expected != null && !fits(shape, expected)) {
       throw new IllegalArgumentException("predict: the model expects input " + shapeText(expected)
