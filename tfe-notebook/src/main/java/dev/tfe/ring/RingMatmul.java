@@ -76,7 +76,7 @@ public final class RingMatmul {
     if (kernel == Kernel.VECTOR) {
       return "vector (LongVector " + VectorProbe.description() + "), " + threads;
     }
-    return "scalar (" + ScalarMatmul.MR + "x" + ScalarMatmul.NR + " tile), " + threads;
+    return "scalar (blocked " + ScalarMatmul.KC + "x" + ScalarMatmul.NC + "), " + threads;
   }
 
   /** The kernel chosen by {@value #PROPERTY}, or the best available one. */
@@ -111,14 +111,14 @@ public final class RingMatmul {
     }
     List<RecursiveAction> parts = new ArrayList<>();
     if (m >= n) {
-      int step = roundUp(ceilDiv(m, threads), ScalarMatmul.MR);
+      int step = roundUp(ceilDiv(m, threads), 4);
       for (int r = 0; r < m; r += step) {
         int r0 = r;
         int r1 = Math.min(m, r + step);
         parts.add(action(() -> block(kernel, a, b, c, m, k, n, r0, r1, 0, n)));
       }
     } else {
-      int align = kernel == Kernel.VECTOR ? VectorProbe.tileColumns() : ScalarMatmul.NR;
+      int align = kernel == Kernel.VECTOR ? VectorProbe.tileColumns() : 8;
       int step = roundUp(ceilDiv(n, threads), align);
       for (int j = 0; j < n; j += step) {
         int c0 = j;

@@ -74,7 +74,7 @@ final class VectorMatmul {
         packB(b, n, pc, kc, jc, nc, bp);
         for (int ic = r0; ic < r1; ic += MC) {
           int mc = Math.min(MC, r1 - ic);
-          ScalarMatmul.packA(a, k, ic, mc, pc, kc, ap, MR);
+          packA(a, k, ic, mc, pc, kc, ap, MR);
           for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int bOff = (jr / NR) * kc * NR;
@@ -114,6 +114,28 @@ final class VectorMatmul {
         for (int p = 0; p < kc; p++, src += n, o += NR) {
           System.arraycopy(b, src, bp, o, nr);
           java.util.Arrays.fill(bp, o + nr, o + NR, 0L);
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs {@code a[ic..ic+mc) x [pc..pc+kc)} into panels of {@code mr} rows: panel {@code t}
+   * starts at {@code t*kc*mr}, its column {@code p} at {@code p*mr}; rows past {@code mc} are 0.
+   */
+  static void packA(long[] a, int k, int ic, int mc, int pc, int kc, long[] ap, int mr) {
+    int o = 0;
+    for (int ir = 0; ir < mc; ir += mr, o += kc * mr) {
+      for (int r = 0; r < mr; r++) {
+        if (ir + r < mc) {
+          int src = (ic + ir + r) * k + pc;
+          for (int p = 0; p < kc; p++) {
+            ap[o + p * mr + r] = a[src + p];
+          }
+        } else {
+          for (int p = 0; p < kc; p++) {
+            ap[o + p * mr + r] = 0L;
+          }
         }
       }
     }
