@@ -86,7 +86,7 @@ class RingMatmulTest {
     List<Arguments> out = new ArrayList<>();
     for (RingMatmul.Kernel kernel : RingMatmul.Kernel.values()) {
       // each above RingMatmul.PARALLEL_THRESHOLD: split by rows, by columns, and a single row
-      for (int[] s : new int[][] {{301, 100, 90}, {130, 150, 131}, {5, 600, 801}, {1, 2100, 1100}, {600, 1030, 7}}) {
+      for (int[] s : new int[][] {{301, 100, 90}, {130, 150, 131}, {20, 300, 400}, {5, 600, 801}, {1, 2100, 1100}, {600, 1030, 7}}) {
         out.add(Arguments.of(kernel, s[0], s[1], s[2]));
       }
     }
