@@ -11,8 +11,9 @@ package dev.tfe.ring;
  * being updated stays in L1. The innermost loop is a contiguous multiply-add over that run, two
  * rows of {@code b} per pass ({@code c[j] += x0 * b0[j] + x1 * b1[j]}, the two multipliers and the
  * partial sum held in registers). HotSpot's superword pass turns that loop into SIMD code even
- * without the Vector API; measured on an AVX-512 machine it ran about 1.5x faster than a 4 x 2
- * tile of scalar accumulators, which is bound by one scalar multiply per cycle.
+ * without the Vector API; measured on an AVX-512 machine (single thread, 100x784 by 784x128 and
+ * 512^3) it ran 1.7x faster than a packed 4 x 2 tile of scalar accumulators, which is bound by
+ * one scalar multiply per cycle.
  */
 final class ScalarMatmul {
   /** Depth of a block of b. */
