@@ -17,6 +17,9 @@ import java.util.Map;
  * <pre>{@code
  * BenchHarness h = new BenchHarness(System.err);
  * Measurement m = h.measure("pond matmul 128x784", 5, 20, () -> BenchHarness.sink(runOnce()));
+ * // or, to compare with a baseline under the same machine load:
+ * List<Measurement> ms = h.measureInterleaved(List.of(
+ *     new BenchHarness.Timed("plain", 5, 20, plain), new BenchHarness.Timed("pond", 5, 20, pond)), 5);
  * h.add("pond private matmul 128x784 * 784x128", "pond, in-process", false, m, Map.of("bytes", bytes));
  * }</pre>
  *
@@ -34,34 +37,71 @@ public final class BenchHarness {
     this.progress = progress;
   }
 
+  /** A body to time: {@code warmups} untimed runs, then {@code reps} timed ones. */
+  public record Timed(String name, int warmups, int reps, Runnable body) {
+    public Timed {
+      if (warmups < 0 || reps < 1) {
+        throw new IllegalArgumentException("measure " + name + ": need warmups >= 0 and reps >= 1, got " + warmups + ", " + reps);
+      }
+    }
+  }
+
   /**
    * Runs {@code body} {@code warmups} times untimed, then {@code reps} times timed.
    *
    * @throws IllegalArgumentException if {@code warmups < 0} or {@code reps < 1}
    */
   public Measurement measure(String name, int warmups, int reps, Runnable body) {
-    if (warmups < 0 || reps < 1) {
-      throw new IllegalArgumentException("measure " + name + ": need warmups >= 0 and reps >= 1, got " + warmups + ", " + reps);
+    return measureInterleaved(List.of(new Timed(name, warmups, reps, body)), 1).get(0);
+  }
+
+  /**
+   * Times several bodies that are to be compared, interleaved: after all warm-ups, the timed
+   * repetitions run in {@code rounds} rounds, each round running a share of every body's
+   * repetitions in turn. A change in machine load (other processes, frequency scaling) then
+   * falls on all of them alike instead of on whichever ran at the wrong moment.
+   *
+   * @return one measurement per body, in order
+   */
+  public List<Measurement> measureInterleaved(List<Timed> bodies, int rounds) {
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
     }
-    if (progress != null) {
-      progress.printf("  %-44s %d warm-ups, %d reps ...", name, warmups, reps);
-      progress.flush();
+    if (progress != null && bodies.size() > 1) {
+      progress.printf("  timing %d bodies interleaved in %d rounds...%n", bodies.size(), rounds);
     }
-    for (int i = 0; i < warmups; i++) {
-      body.run();
+    for (Timed t : bodies) {
+      for (int i = 0; i < t.warmups(); i++) {
+        t.body().run();
+      }
     }
     System.gc();
-    double[] times = new double[reps];
-    for (int i = 0; i < reps; i++) {
-      long t0 = System.nanoTime();
-      body.run();
-      times[i] = (System.nanoTime() - t0) / 1e6;
+    List<double[]> times = new ArrayList<>();
+    for (Timed t : bodies) {
+      times.add(new double[t.reps()]);
     }
-    Measurement m = Measurement.of(warmups, times);
-    if (progress != null) {
-      progress.printf(" median %s ms%n", BenchReport.ms(m.medianMs()));
+    int[] done = new int[bodies.size()];
+    for (int round = 1; round <= rounds; round++) {
+      for (int b = 0; b < bodies.size(); b++) {
+        Timed t = bodies.get(b);
+        int upTo = (int) ((long) t.reps() * round / rounds);
+        for (; done[b] < upTo; done[b]++) {
+          long t0 = System.nanoTime();
+          t.body().run();
+          times.get(b)[done[b]] = (System.nanoTime() - t0) / 1e6;
+        }
+      }
     }
-    return m;
+    List<Measurement> out = new ArrayList<>();
+    for (int b = 0; b < bodies.size(); b++) {
+      Timed t = bodies.get(b);
+      Measurement m = Measurement.of(t.warmups(), times.get(b));
+      out.add(m);
+      if (progress != null) {
+        progress.printf("  %-44s %4d warm-ups, %4d reps: median %s ms%n", t.name(), t.warmups(), t.reps(), BenchReport.ms(m.medianMs()));
+      }
+    }
+    return out;
   }
 
   /** Adds a result row; see {@link BenchResult} for the meaning of group and baseline. */

@@ -20,8 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * gemm on the same shapes (the plaintext cost that a private computation is compared with).
  *
  * <p>Cases: {@code 1x784 * 784x128} (one MNIST image through a dense layer), {@code 100x784} and
- * {@code 128x784} by {@code 784x128} (a batch), and {@code 1024x1024 * 1024x1024}. Each is timed
- * after warm-up with {@link BenchHarness}; the table shows medians and the ratio ring / ND4J, and
+ * {@code 128x784} by {@code 784x128} (a batch), and {@code 1024x1024 * 1024x1024}. For each case
+ * the three implementations are warmed up, then timed interleaved in rounds
+ * ({@link BenchHarness#measureInterleaved}) so that they see the same machine load; the table
+ * shows medians and the ratio ring / ND4J, and
  * the JSON goes to {@code bench-results/ops.json} (or {@code --out PATH}).
  *
  * <p>Options: {@code --quick} (fewer repetitions), {@code --out PATH}. The JVM flag
@@ -129,10 +131,6 @@ public final class OpsBenchmark {
     params.put("n", n);
     params.put("multiply_adds", work);
 
-    Measurement nd = h.measure(group + ", ND4J gemm", o.scale(warmups, 1), o.scale(reps, 3),
-        () -> BenchHarness.sink(Nd4j.gemm(da, db, dc, false, false, 1.0, 0.0)));
-    h.add(group, "ND4J double gemm", true, nd, params);
-
     List<String> kernels = new ArrayList<>();
     if (RingMatmul.vectorAvailable()) {
       kernels.add("vector");
@@ -140,6 +138,9 @@ public final class OpsBenchmark {
       System.err.println("  (Vector API unavailable: start the JVM with --add-modules jdk.incubator.vector)");
     }
     kernels.add("scalar");
+    List<BenchHarness.Timed> bodies = new ArrayList<>();
+    bodies.add(new BenchHarness.Timed(group + ", ND4J gemm", o.scale(warmups, 1), o.scale(reps, 3),
+        () -> BenchHarness.sink(Nd4j.gemm(da, db, dc, false, false, 1.0, 0.0))));
     long[] first = null;
     for (String kernel : kernels) {
       System.setProperty(RingMatmul.PROPERTY, kernel);
@@ -150,11 +151,19 @@ public final class OpsBenchmark {
         throw new AssertionError(group + ": the " + kernel + " kernel disagrees with the " + kernels.get(0) + " kernel");
       }
       boolean slow = kernel.equals("scalar") && work > 1 << 24;
-      Measurement ring = h.measure(group + ", ring " + kernel, o.scale(slow ? 1 : warmups, 1), o.scale(slow ? 5 : reps, 3),
-          () -> BenchHarness.sink(RingMatmul.multiply(a, b, m, k, n)));
+      // the property is read on every call, so setting it inside the body costs ~0.1 us
+      bodies.add(new BenchHarness.Timed(group + ", ring " + kernel, o.scale(slow ? 1 : warmups, 1), o.scale(slow ? 5 : reps, 3), () -> {
+        System.setProperty(RingMatmul.PROPERTY, kernel);
+        BenchHarness.sink(RingMatmul.multiply(a, b, m, k, n));
+      }));
+    }
+    List<Measurement> ms = h.measureInterleaved(bodies, o.quick() ? 3 : 5);
+    h.add(group, "ND4J double gemm", true, ms.get(0), params);
+    for (int i = 0; i < kernels.size(); i++) {
+      System.setProperty(RingMatmul.PROPERTY, kernels.get(i));
       Map<String, Object> p = new LinkedHashMap<>(params);
       p.put("kernel", RingMatmul.kernelName());
-      h.add(group, "ring " + kernel, false, ring, p);
+      h.add(group, "ring " + kernels.get(i), false, ms.get(i + 1), p);
     }
   }
 

@@ -41,6 +41,20 @@ class BenchHarnessTest {
   }
 
   @Test
+  void interleavedRunsAlternateBetweenBodies() {
+    BenchHarness h = new BenchHarness(null);
+    StringBuilder order = new StringBuilder();
+    List<Measurement> ms = h.measureInterleaved(List.of(
+        new BenchHarness.Timed("a", 1, 4, () -> order.append('a')),
+        new BenchHarness.Timed("b", 0, 2, () -> order.append('b'))), 2);
+    assertEquals("a" + "aab" + "aab", order.toString());
+    assertEquals(4, ms.get(0).reps());
+    assertEquals(2, ms.get(1).reps());
+    assertThrows(IllegalArgumentException.class, () -> new BenchHarness.Timed("x", -1, 1, () -> {}));
+    assertThrows(IllegalArgumentException.class, () -> h.measureInterleaved(List.of(), 0));
+  }
+
+  @Test
   void reportComputesRatiosWithinAGroup() {
     BenchHarness h = new BenchHarness(null);
     h.add("op A", "plain", true, new Measurement(1, 3, 2.0, 1.0, 3.0, 3.0), Map.of());
