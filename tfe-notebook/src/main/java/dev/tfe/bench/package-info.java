@@ -1,5 +1,9 @@
 /**
- * Benchmarks: programs, not timed tests. Each prints its figures next to the published ones it
- * compares with and saves them as JSON under {@code bench-results/}.
+ * Benchmark programs, run by {@code ./tfe bench ...}: {@link dev.tfe.bench.OpsBenchmark} for
+ * ring kernels against ND4J and Pond's private matmul, {@link dev.tfe.bench.SecureNnBenchmark} for
+ * SecureNN's comparisons beside the paper. Benchmarks are programs, not timed tests: they warm up, time
+ * repetitions with {@link dev.tfe.bench.BenchHarness}, report medians in a table
+ * ({@link dev.tfe.bench.BenchReport}) and save JSON ({@link dev.tfe.bench.Json}) under
+ * {@code bench-results/}.
  */
 package dev.tfe.bench;
