@@ -4,6 +4,12 @@ import dev.tfe.ring.RingMatmul;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import dev.tfe.api.Output;
+import dev.tfe.api.Party;
+import dev.tfe.api.RunResult;
+import dev.tfe.api.Tfe;
+import dev.tfe.protocol.Tensor;
+import dev.tfe.protocol.pond.Pond;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +91,7 @@ public final class OpsBenchmark {
     try {
       for (int[] s : new int[][] {{1, 784, 128}, {100, 784, 128}, {128, 784, 128}, {1024, 1024, 1024}}) {
         matmul(harness, options, s[0], s[1], s[2]);
+        pondMatmul(harness, options, s[0], s[1], s[2]);
       }
     } finally {
       restore(oldKernel);
@@ -164,6 +171,39 @@ public final class OpsBenchmark {
       Map<String, Object> p = new LinkedHashMap<>(params);
       p.put("kernel", RingMatmul.kernelName());
       h.add(group, "ring " + kernels.get(i), false, ms.get(i + 1), p);
+    }
+  }
+
+  /**
+   * Pond's private matmul end to end on the in-process runtime: the client's private input is
+   * shared, multiplied by the owner's masked private weights (masked once, before timing), truncated
+   * interactively and revealed to the client. Bytes and rounds come from the run's profile.
+   */
+  static void pondMatmul(BenchHarness h, Options o, int m, int k, int n) {
+    String group = "matmul " + m + "x" + k + " * " + k + "x" + n;
+    try (Tfe tfe = Tfe.local()) {
+      Party client = tfe.party("client");
+      Pond pond = tfe.pond();
+      INDArray x = Nd4j.rand(DataType.DOUBLE, m, k);
+      INDArray w = Nd4j.rand(DataType.DOUBLE, k, n).subi(0.5).divi(k);
+      Tensor px = tfe.definePrivateInput(pond, client, "x", m, k);
+      Tensor pw = pond.mask(tfe.definePrivateVariable(pond, tfe.party("owner"), w));
+      Output out = tfe.defineOutput(pond, client, pond.matmul(px, pw));
+      Map<Party, Map<String, INDArray>> feed = Map.of(client, Map.of("x", x));
+      RunResult first = tfe.run(feed, out);
+      long work = (long) m * k * n;
+      int warmups = work > 1 << 24 ? 1 : 20;
+      int reps = work > 1 << 24 ? 5 : 50;
+      Measurement ms = h.measure(group + ", pond private matmul", o.scale(warmups, 1), o.scale(reps, 3),
+          () -> BenchHarness.sink(tfe.run(feed, out)));
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("m", m);
+      params.put("k", k);
+      params.put("n", n);
+      params.put("bytes", first.profile().totalBytesSent());
+      params.put("rounds", first.profile().rounds());
+      params.put("truncation", pond.truncationMode().name().toLowerCase());
+      h.add(group, "pond private matmul (in-process, masked weights)", false, ms, params);
     }
   }
 
