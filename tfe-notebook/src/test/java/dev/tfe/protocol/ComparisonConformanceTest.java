@@ -25,14 +25,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * oracle's exactly: tolerance zero.
  */
 @Timeout(180)
-class ComparisonConformanceTest {
+public class ComparisonConformanceTest {
   static final double ULP = FixedPointConfig.defaults().resolution();
   static final double MAX = FixedPointConfig.defaults().maxValue();
   /** The edges of the fixed-point range: 0, one unit either side, the extremes, and their neighbours. */
   static final double[] EDGES = {0, ULP, -ULP, 2 * ULP, -2 * ULP, 1, -1, 0.5, -0.5, MAX, -MAX, MAX - ULP, -(MAX - ULP),
       12345.6789, -12345.6789, 1024, -1024};
 
-  static Stream<ProtocolCase> protocols() {
+  public static Stream<ProtocolCase> protocols() {
     return Protocols.all();
   }
 
