@@ -47,7 +47,7 @@ class HostmapTest {
     assertTrue(e.getMessage().contains("server0") && e.getMessage().contains("host:port"), e.getMessage());
     Files.writeString(f, "{\"server0\": ");
     e = assertThrows(IllegalArgumentException.class, () -> Hostmap.load(f));
-    assertTrue(e.getMessage().contains("JSON syntax error"), e.getMessage());
+    assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
     Path g = dir.resolve("hosts.json");
     Files.writeString(g, "{\"encryption\": \"on\", \"parties\": {\"server0\": {\"address\": \"127.0.0.1:1\"}}}");
     IllegalStateException s = assertThrows(IllegalStateException.class, () -> KeyFiles.load(g, Hostmap.load(g), "server0"));

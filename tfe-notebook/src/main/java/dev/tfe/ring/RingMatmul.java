@@ -12,8 +12,8 @@ import java.util.concurrent.RecursiveAction;
  * Matrix multiplication over Z_2^64: {@code c = a * b} with Java {@code long} arithmetic, which
  * wraps mod 2^64, so every share, mask and Beaver-triple product is exact.
  *
- * <p>Two bit-exact kernels sit behind this class, both blocked and register-tiled after Goto and
- * van de Geijn, "Anatomy of high-performance matrix multiplication" (ACM TOMS 34(3), 2008):
+ * <p>Two bit-exact kernels sit behind this class, both blocked for the caches after Goto and
+ * van de Geijn, "Anatomy of high-performance matrix multiplication" (ACM TOMS 34(3), 2008), the vector one also register-tiled:
  *
  * <ul>
  *   <li>{@code vector}: lane-wise 64-bit multiply-add with the incubating Vector API

@@ -1,6 +1,6 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.config.Json;
+import dev.tfe.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.tfe.launcher.config;
 
+import dev.tfe.json.Json;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

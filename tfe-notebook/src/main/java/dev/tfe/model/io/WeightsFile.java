@@ -1,5 +1,7 @@
 package dev.tfe.model.io;
 
+import dev.tfe.json.Json;
+
 import dev.tfe.model.layers.Layer;
 import dev.tfe.model.layers.LayerConfig;
 import dev.tfe.model.layers.NdArrays;

@@ -1,5 +1,7 @@
 package dev.tfe.model.io;
 
+import dev.tfe.json.Json;
+
 import static dev.tfe.model.Layers.avgPool2d;
 import static dev.tfe.model.Layers.batchNorm;
 import static dev.tfe.model.Layers.conv2d;

@@ -1,4 +1,4 @@
-package dev.tfe.model.io;
+package dev.tfe.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * The small subset of JSON the weights manifest needs: objects (kept in order), arrays, strings,
  * numbers (whole numbers read as {@code Long}, others as {@code Double}), booleans and null.
  */
-final class Json {
+public final class Json {
   private final String text;
   private int pos;
 
@@ -18,7 +18,7 @@ final class Json {
   }
 
   /** Parses one JSON value. */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json p = new Json(text);
     Object v = p.value();
     p.skipSpace();
@@ -29,7 +29,7 @@ final class Json {
   }
 
   /** Renders maps, lists, arrays of ints, strings, numbers, booleans and null, indented. */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder b = new StringBuilder();
     write(value, b, "");
     return b.append('\n').toString();
