@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * A private-prediction workload: the multilayer perceptron of the SecureNN paper's network A
  * (784-128-128-10), its weights private variables of a model owner (masked once and reused), the
  * input a private input of a prediction client, who alone learns the logits. The activations
- * are the protocol's sigmoid (Pond's is a polynomial), since exact ReLU needs SecureNN.
+ * are exact ReLUs where the protocol has comparisons (SecureNN), else its sigmoid (Pond's
+ * polynomial).
  */
 public final class Mlp {
   /** The layer widths. */
@@ -41,7 +42,7 @@ public final class Mlp {
       Tensor wt = protocol.mask(tfe.definePrivateVariable(protocol, owner, w));
       h = protocol.add(protocol.matmul(h, wt), tfe.definePrivateVariable(protocol, owner, b));
       if (l + 2 < SIZES.length) {
-        h = protocol.sigmoid(h);
+        h = protocol.supportsComparisons() ? protocol.relu(h) : protocol.sigmoid(h);
       }
     }
     return new Mlp(tfe.defineOutput(protocol, client, h), client);

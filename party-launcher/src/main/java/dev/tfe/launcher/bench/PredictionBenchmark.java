@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * {@code ./tfe bench prediction}: private prediction with the 784-128-128-10 network under Pond
+ * {@code ./tfe bench prediction}: private prediction with the 784-128-128-10 network under SecureNN
  * at batch 128 (and 1), in-process and on party processes over ZeroMQ: median wall time of a
  * prediction after warm-up, rounds and bytes. Saves bench-results/prediction.json.
  */
@@ -18,7 +18,7 @@ public final class PredictionBenchmark {
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("machine", BenchJson.machine());
-    results.put("network", "784-128-128-10, Pond, sigmoid activations, masked private weights");
+    results.put("network", "784-128-128-10, SecureNN, exact ReLU activations, masked private weights");
     for (int batch : new int[] {128, 1}) {
       for (boolean processes : new boolean[] {false, true}) {
         Map<String, Object> r = measure(batch, processes, reps);
@@ -32,7 +32,7 @@ public final class PredictionBenchmark {
 
   private static Map<String, Object> measure(int batch, boolean processes, int reps) {
     try (Tfe tfe = Tfe.local()) {
-      Mlp mlp = Mlp.build(tfe, tfe.pond(), batch, 1);
+      Mlp mlp = Mlp.build(tfe, tfe.secureNn(), batch, 1);
       if (processes) {
         tfe.launchLocal();
       }
