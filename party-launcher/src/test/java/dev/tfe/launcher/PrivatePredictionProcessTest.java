@@ -36,10 +36,10 @@ class PrivatePredictionProcessTest {
     }
     double[] inProcess;
     try (Tfe tfe = Tfe.local()) {
-      inProcess = Mlp.build(tfe, tfe.pond(), batch, 1).predict(tfe, images);
+      inProcess = Mlp.build(tfe, tfe.secureNn(), batch, 1).predict(tfe, images);
     }
     try (Tfe tfe = Tfe.local()) {
-      Mlp mlp = Mlp.build(tfe, tfe.pond(), batch, 1);
+      Mlp mlp = Mlp.build(tfe, tfe.secureNn(), batch, 1);
       tfe.launchLocal();
       var first = tfe.run(Map.of(tfe.party("prediction-client"), Map.of("images", images)), mlp.output());
       double[] processes = first.values(mlp.output());
