@@ -1,8 +1,6 @@
 package dev.tfe.launcher;
 
-import dev.tfe.api.Tfe;
 import dev.tfe.protocol.ConformanceTest;
-import dev.tfe.testing.TestTfe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -18,21 +16,11 @@ class ProcessConformanceTest extends ConformanceTest {
 
   @BeforeAll
   static void startParties() {
-    cluster = Cluster.launchLocal();
-    TestTfe.use(() -> {
-      Tfe tfe = Tfe.local();
-      tfe.useRuntime(cluster.newRuntime());
-      return tfe;
-    });
+    cluster = ProcessSuites.start();
   }
 
   @AfterAll
   static void stopParties() throws java.io.IOException {
-    TestTfe.reset();
-    long runs = java.nio.file.Files.readAllLines(cluster.logs().get("server0")).stream()
-        .filter(l -> l.contains("] run ") && l.contains(" done in ")).count();
-    cluster.close();
-    Processes.assertNoneLeft();
-    org.junit.jupiter.api.Assertions.assertTrue(runs >= 36, "server0's process ran the suite's programs: " + runs + " runs");
+    ProcessSuites.stop(cluster, "server0", 36);
   }
 }
