@@ -16,6 +16,7 @@ import dev.tfe.ring.ConvGeometry.Padding;
 import dev.tfe.ring.ZpPacked;
 import dev.tfe.runtime.InProcessRuntime;
 import dev.tfe.runtime.MessageCodec;
+import dev.tfe.runtime.ObservedTransport;
 import dev.tfe.runtime.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,30 +57,15 @@ class SecureNnPrivacyTest {
     volatile String input = "";
 
     Transport wrap(Transport t) {
-      return new Transport() {
-        @Override
-        public String self() {
-          return t.self();
-        }
-
-        @Override
-        public void send(String peer, byte[] message) {
-          t.send(peer, message);
-        }
-
-        @Override
-        public byte[] receive(String peer, Duration timeout) {
-          byte[] m = t.receive(peer, timeout);
-          if (t.self().startsWith("server")) {
-            for (MessageCodec.Entry e : MessageCodec.decode(m).entries()) {
-              byInput.computeIfAbsent(input + "|" + t.self(), k -> new ConcurrentHashMap<>())
-                  .computeIfAbsent(e.nodeId(), k -> Collections.synchronizedList(new ArrayList<>()))
-                  .add(e.value().data());
-            }
+      return new ObservedTransport(t, (self, peer, batch) -> {
+        if (self.startsWith("server")) {
+          for (MessageCodec.Entry e : batch.entries()) {
+            byInput.computeIfAbsent(input + "|" + self, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(e.nodeId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(e.value().data());
           }
-          return m;
         }
-      };
+      });
     }
 
     Map<Integer, List<long[]>> get(String in, String server) {
