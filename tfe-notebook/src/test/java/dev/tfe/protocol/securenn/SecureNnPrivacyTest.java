@@ -18,7 +18,6 @@ import dev.tfe.runtime.InProcessRuntime;
 import dev.tfe.runtime.MessageCodec;
 import dev.tfe.runtime.ObservedTransport;
 import dev.tfe.runtime.Transport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
