@@ -1,0 +1,89 @@
+package dev.tfe.kernel.display;
+
+import java.util.Base64;
+import java.util.Locale;
+
+import dev.tfe.graph.Graph;
+import dev.tfe.model.secure.Prediction;
+import dev.tfe.model.secure.PrivateModel;
+import dev.tfe.profile.Profile;
+import dev.tfe.protocol.Tensor;
+import dev.tfe.render.GraphSvg;
+import dev.tfe.render.GraphView;
+import dev.tfe.render.ProfileReport;
+import dev.tfe.render.TableHtml;
+import io.github.spencerpark.jupyter.kernel.display.RenderContext;
+import io.github.spencerpark.jupyter.kernel.display.Renderer;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import tech.tablesaw.api.Table;
+
+/**
+ * The library's types in a notebook, drawn by the core's display-neutral {@code dev.tfe.render}:
+ * a {@link Graph}, {@link GraphView} or {@link PrivateModel} as SVG; a {@link Profile} as HTML
+ * tables with an embedded chart, or as a PNG chart; a {@link Prediction} as an HTML summary; a
+ * Tablesaw {@link Table} as HTML; a {@link Tensor} as text (shape, kind, holders, never a value).
+ * Every type also has a {@code text/plain} summary.
+ *
+ * <p>A render parameter {@code detail} of {@code "nodes"} draws graphs node by node instead of op
+ * by op.
+ */
+public final class LibraryRenderers implements RendererRegistrar {
+
+    @Override
+    public void registerInto(Renderer renderer) {
+        renderer.createRegistration(GraphView.class).preferring(MIMEType.IMAGE_SVG).supporting(MIMEType.TEXT_PLAIN)
+                .register((v, ctx) -> graph(v, ctx));
+        renderer.createRegistration(Graph.class).preferring(MIMEType.IMAGE_SVG).supporting(MIMEType.TEXT_PLAIN)
+                .register((g, ctx) -> graph(GraphView.of(g), ctx));
+        renderer.createRegistration(PrivateModel.class).preferring(MIMEType.IMAGE_SVG).supporting(MIMEType.TEXT_PLAIN)
+                .register((m, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, m::toString);
+                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> GraphSvg.render(m.graph(), options(ctx)));
+                });
+        renderer.createRegistration(Profile.class).preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
+                .register((p, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, p::toString);
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> ProfileReport.htmlWithChart(p));
+                    ctx.renderIfRequested(MIMEType.IMAGE_PNG,
+                            () -> Base64.getEncoder().encodeToString(ProfileReport.png(p)));
+                });
+        renderer.createRegistration(Prediction.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((p, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, p::toString);
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> predictionHtml(p));
+                });
+        renderer.createRegistration(Tensor.class).preferring(MIMEType.TEXT_PLAIN)
+                .register((t, ctx) -> ctx.renderIfRequested(MIMEType.TEXT_PLAIN, t::toString));
+        renderer.createRegistration(Table.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((t, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, t::toString);
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.of(t));
+                });
+    }
+
+    private static void graph(GraphView view, RenderContext ctx) {
+        ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::toString);
+        ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> GraphSvg.render(view, options(ctx)));
+    }
+
+    private static GraphSvg.Options options(RenderContext ctx) {
+        String detail = ctx.getParameterAsString("detail", "ops");
+        return GraphSvg.Options.DEFAULT.withDetail(
+                "nodes".equalsIgnoreCase(detail) ? GraphSvg.Detail.NODES : GraphSvg.Detail.OPS);
+    }
+
+    /**
+     * A prediction's summary: examples, protocol, time, bytes and rounds. The agreement with the
+     * plaintext model is not computed here (it runs the model again); call
+     * {@code compareWithPlaintext()} for it.
+     */
+    static String predictionHtml(Prediction p) {
+        Profile profile = p.profile();
+        return String.format(Locale.ROOT, "<table><caption>private prediction</caption><tbody>"
+                + "<tr><th>examples</th><td>%d</td></tr><tr><th>protocol</th><td>%s</td></tr>"
+                + "<tr><th>time</th><td>%.1f ms</td></tr><tr><th>bytes sent</th><td>%s</td></tr>"
+                + "<tr><th>rounds per batch</th><td>%d</td></tr></tbody></table>",
+                p.classes().length, p.protocol(), p.millis(), Profile.bytes(profile.totalBytesSent()), profile.rounds());
+    }
+}
