@@ -51,6 +51,9 @@ class GraphSvgTest {
   @Test
   void opsDrawingIsWellFormedWithLegendAndLayers() throws Exception {
     String svg = model.graph().toSvg();
+    // kept for a look: target/render/mlp-ops.svg
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/render"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target/render/mlp-ops.svg"), svg);
     Document doc = parse(svg);
     assertEquals("svg", doc.getDocumentElement().getTagName());
     Set<String> legend = new HashSet<>();
