@@ -26,12 +26,15 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Draws a graph as SVG, laid out top to bottom by Eclipse ELK's layered algorithm (run headless,
- * without OSGi). At detail {@link Detail#OPS} there is one box per protocol op and party (the
- * nodes whose scopes agree on their first {@link Options#opDepth} segments, e.g.
- * {@code model1/dense_1/securenn.matmul#1}), with an edge where any node of one box feeds a node
- * of another; at {@link Detail#NODES} one box per ring node. Boxes sit in one frame per layer
- * (the first {@link Options#layerDepth} segments, e.g. {@code model1/dense_1}); their colour
- * says the party, explained in a legend; edges between parties (messages) are red and dashed.
+ * without OSGi). At detail {@link Detail#OPS} there is one box per protocol op and party, with an
+ * edge where any node of one box feeds a node of another; at {@link Detail#NODES} one box per
+ * ring node. An op is a scope cut after its first numbered segment ({@code name#k}), e.g.
+ * {@code model1/dense_1/securenn.matmul#1} for a node in
+ * {@code model1/dense_1/securenn.matmul#1/pond.truncate#2}, or after a fixed number of segments
+ * ({@link Options#opDepth}). Boxes sit in one frame per layer, the named scopes above the op
+ * (e.g. {@code model1/dense_1}), or a fixed number of segments ({@link Options#layerDepth}).
+ * Box colours say the party, explained in a legend; edges between parties (messages) are red
+ * and dashed.
  */
 public final class GraphSvg {
   private static final Object ELK_LOCK = new Object();
@@ -60,17 +63,19 @@ public final class GraphSvg {
    * Drawing options.
    *
    * @param detail boxes per op or per node
-   * @param opDepth scope segments that name an op (for {@link Detail#OPS})
-   * @param layerDepth scope segments that name a layer frame; 0 for no frames
+   * @param opDepth scope segments that name an op (for {@link Detail#OPS}); 0 to cut after the
+   *     first numbered segment
+   * @param layerDepth scope segments that name a layer frame; 0 for the named scopes above the
+   *     op; negative for no frames
    * @param maxBoxes the most boxes to lay out; larger graphs fail with a hint to choose {@link Detail#OPS}
    */
   public record Options(Detail detail, int opDepth, int layerDepth, int maxBoxes) {
-    /** Ops, three scope segments per op, two per layer, at most 2000 boxes. */
-    public static final Options DEFAULT = new Options(Detail.OPS, 3, 2, 2000);
+    /** Ops cut after their first numbered segment, frames for the named scopes above, at most 2000 boxes. */
+    public static final Options DEFAULT = new Options(Detail.OPS, 0, 0, 2000);
 
     public Options {
-      if (opDepth < 1 || layerDepth < 0 || maxBoxes < 1) {
-        throw new IllegalArgumentException("opDepth must be at least 1, layerDepth at least 0, maxBoxes at least 1");
+      if (opDepth < 0 || maxBoxes < 1) {
+        throw new IllegalArgumentException("opDepth must be at least 0 and maxBoxes at least 1");
       }
     }
 
@@ -101,6 +106,33 @@ public final class GraphSvg {
     return c != null ? c : PALETTE[5 + Math.floorMod(party.hashCode(), PALETTE.length - 5)];
   }
 
+  /** A node's op: its scope cut after {@code depth} segments, or after the first numbered one for 0. */
+  static String opOf(String scope, int depth) {
+    if (depth > 0) {
+      return truncate(scope, depth);
+    }
+    int hash = scope.indexOf('#');
+    if (hash < 0) {
+      return scope.isEmpty() ? "(top)" : scope;
+    }
+    int end = scope.indexOf('/', hash);
+    return end < 0 ? scope : scope.substring(0, end);
+  }
+
+  /** A node's layer frame: the scope cut after {@code depth} segments, or the named scopes above its op for 0. */
+  static String layerOf(String scope, Options options) {
+    if (options.layerDepth() < 0) {
+      return "";
+    }
+    if (options.layerDepth() > 0) {
+      return truncate(scope, options.layerDepth());
+    }
+    String op = opOf(scope, 0);
+    int hash = op.indexOf('#');
+    int cut = op.lastIndexOf('/', hash < 0 ? op.length() - 1 : hash);
+    return cut < 0 ? "" : op.substring(0, cut);
+  }
+
   /** The first {@code depth} segments of a scope ({@code "(top)"} for an empty scope). */
   static String truncate(String scope, int depth) {
     if (scope.isEmpty()) {
@@ -125,12 +157,12 @@ public final class GraphSvg {
     Map<Integer, Box> boxOf = new HashMap<>();
     Map<String, Box> boxes = new LinkedHashMap<>();
     for (Node n : nodes) {
-      String layer = options.layerDepth() == 0 ? "" : truncate(n.scope(), options.layerDepth());
+      String layer = layerOf(n.scope(), options);
       Box b;
       if (options.detail() == Detail.NODES) {
         b = new Box("n" + n.id(), "#" + n.id() + " " + n.op(), lastSegment(n.scope()) + " @" + n.party(), n.party(), layer);
       } else {
-        String op = truncate(n.scope(), options.opDepth());
+        String op = opOf(n.scope(), options.opDepth());
         b = new Box(op + "@" + n.party(), lastSegment(op), n.party(), n.party(), layer);
       }
       boxOf.put(n.id(), boxes.computeIfAbsent(b.key(), k -> b));

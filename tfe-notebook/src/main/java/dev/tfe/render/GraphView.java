@@ -41,7 +41,7 @@ public record GraphView(Graph graph, String scopePrefix, String title) {
   public String toString() {
     List<Node> nodes = nodes();
     long parties = nodes.stream().map(Node::party).distinct().count();
-    long ops = nodes.stream().map(n -> GraphSvg.truncate(n.scope(), GraphSvg.Options.DEFAULT.opDepth())).distinct().count();
+    long ops = nodes.stream().map(n -> GraphSvg.opOf(n.scope(), 0)).distinct().count();
     return String.format("%s: %d nodes in %d ops on %d parties", title.isEmpty() ? "graph" : title, nodes.size(), ops, parties);
   }
 }

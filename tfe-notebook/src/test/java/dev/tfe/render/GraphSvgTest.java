@@ -84,6 +84,24 @@ class GraphSvgTest {
     assertFalse(model.graph().toString().isEmpty());
   }
 
+  @Test
+  void opsAreCutAfterTheFirstNumberedSegmentAndLayersAreTheNamedScopesAbove() {
+    String scope = "model1/dense_1/securenn.matmul#3/pond.truncate#2";
+    assertEquals("model1/dense_1/securenn.matmul#3", GraphSvg.opOf(scope, 0));
+    assertEquals("model1/dense_1", GraphSvg.layerOf(scope, GraphSvg.Options.DEFAULT));
+    assertEquals("securenn.relu#1", GraphSvg.opOf("securenn.relu#1/pond.mul#2", 0));
+    assertEquals("", GraphSvg.layerOf("securenn.relu#1/pond.mul#2", GraphSvg.Options.DEFAULT));
+    assertEquals("model1/dense_1/securenn.matmul#3/pond.truncate#2", GraphSvg.opOf(scope, 4));
+    assertEquals("model1", GraphSvg.layerOf(scope, GraphSvg.Options.DEFAULT.withDepths(0, 1)));
+    assertEquals("", GraphSvg.layerOf(scope, GraphSvg.Options.DEFAULT.withDepths(0, -1)));
+    assertEquals("(top)", GraphSvg.opOf("", 0));
+  }
+
+  @Test
+  void wholeGraphIsWellFormed() throws Exception {
+    parse(GraphSvg.render(tfe.graph()));
+  }
+
   private static int count(String s, String what) {
     int n = 0;
     for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
