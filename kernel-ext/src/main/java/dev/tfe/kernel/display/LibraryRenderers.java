@@ -74,16 +74,18 @@ public final class LibraryRenderers implements RendererRegistrar {
     }
 
     /**
-     * A prediction's summary: examples, protocol, time, bytes and rounds. The agreement with the
-     * plaintext model is not computed here (it runs the model again); call
-     * {@code compareWithPlaintext()} for it.
+     * A prediction's summary: examples, protocol, time, bytes and rounds, and the agreement with
+     * the plaintext model if {@code compareWithPlaintext()} has computed it (it is not computed
+     * here: it runs the model again).
      */
     static String predictionHtml(Prediction p) {
         Profile profile = p.profile();
         return String.format(Locale.ROOT, "<table><caption>private prediction</caption><tbody>"
                 + "<tr><th>examples</th><td>%d</td></tr><tr><th>protocol</th><td>%s</td></tr>"
                 + "<tr><th>time</th><td>%.1f ms</td></tr><tr><th>bytes sent</th><td>%s</td></tr>"
-                + "<tr><th>rounds per batch</th><td>%d</td></tr></tbody></table>",
-                p.classes().length, p.protocol(), p.millis(), Profile.bytes(profile.totalBytesSent()), profile.rounds());
+                + "<tr><th>rounds per batch</th><td>%d</td></tr><tr><th>agreement with plaintext</th><td>%s</td></tr>"
+                + "</tbody></table>",
+                p.classes().length, p.protocol(), p.millis(), Profile.bytes(profile.totalBytesSent()), profile.rounds(),
+                p.agreementIfComputed().map(Object::toString).orElse("not computed (call compareWithPlaintext())"));
     }
 }

@@ -80,6 +80,10 @@ class LibraryRenderersTest {
         String html = (String) d.getData(MIMEType.TEXT_HTML);
         assertTrue(html.contains("<td>3</td>"), html);
         assertTrue(html.contains("rounds"), html);
+        assertTrue(html.contains("not computed"), html);
+        prediction.compareWithPlaintext();
+        String after = (String) TfeRenderers.render(renderer, prediction).getData(MIMEType.TEXT_HTML);
+        assertTrue(after.contains("3 of 3 agree"), after);
     }
 
     @Test
