@@ -24,8 +24,9 @@ import tech.tablesaw.api.Table;
  * Tablesaw {@link Table} as HTML; a {@link Tensor} as text (shape, kind, holders, never a value).
  * Every type also has a {@code text/plain} summary.
  *
- * <p>A render parameter {@code detail} of {@code "nodes"} draws graphs node by node instead of op
- * by op.
+ * <p>Render parameters for graphs: {@code detail} ({@code "ops"}, the default, or {@code "nodes"}
+ * to draw every node) and {@code maxBoxes} (2000 by default; a graph with more boxes shows as
+ * text that says so).
  */
 public final class LibraryRenderers implements RendererRegistrar {
 
@@ -37,8 +38,10 @@ public final class LibraryRenderers implements RendererRegistrar {
                 .register((g, ctx) -> graph(GraphView.of(g), ctx));
         renderer.createRegistration(PrivateModel.class).preferring(MIMEType.IMAGE_SVG).supporting(MIMEType.TEXT_PLAIN)
                 .register((m, ctx) -> {
+                    if (ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG)) {
+                        graph(m.graph(), ctx);
+                    }
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, m::toString);
-                    ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> GraphSvg.render(m.graph(), options(ctx)));
                 });
         renderer.createRegistration(Profile.class).preferring(MIMEType.TEXT_HTML)
                 .supporting(MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN)
@@ -62,15 +65,27 @@ public final class LibraryRenderers implements RendererRegistrar {
                 });
     }
 
+    /** A view as SVG, or, when it is too big to draw, as text that says so. */
     private static void graph(GraphView view, RenderContext ctx) {
+        String svg;
+        try {
+            svg = ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG) ? GraphSvg.render(view, options(ctx)) : null;
+        } catch (IllegalArgumentException tooBig) {
+            ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> view + " (not drawn: " + tooBig.getMessage() + ")");
+            return;
+        }
         ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::toString);
-        ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> GraphSvg.render(view, options(ctx)));
+        if (svg != null) {
+            ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg);
+        }
     }
 
     private static GraphSvg.Options options(RenderContext ctx) {
         String detail = ctx.getParameterAsString("detail", "ops");
-        return GraphSvg.Options.DEFAULT.withDetail(
-                "nodes".equalsIgnoreCase(detail) ? GraphSvg.Detail.NODES : GraphSvg.Detail.OPS);
+        GraphSvg.Options d = GraphSvg.Options.DEFAULT;
+        int maxBoxes = ctx.getParameterAsInt("maxBoxes", d.maxBoxes());
+        return new GraphSvg.Options("nodes".equalsIgnoreCase(detail) ? GraphSvg.Detail.NODES : GraphSvg.Detail.OPS,
+                d.opDepth(), d.layerDepth(), maxBoxes);
     }
 
     /**

@@ -63,6 +63,10 @@ class LibraryRenderersTest {
         }
         DisplayData nodes = renderer.render(model.graph(), Map.of("detail", "nodes"));
         assertTrue(((String) nodes.getData(MIMEType.IMAGE_SVG)).contains("<svg"));
+        DisplayData tooBig = renderer.render(tfe.graph(), Map.of("maxBoxes", 1));
+        assertFalse(tooBig.hasDataForType(MIMEType.IMAGE_SVG));
+        assertTrue(((String) tooBig.getData(MIMEType.TEXT_PLAIN)).contains("not drawn"));
+        assertEquals(model.toString(), TfeRenderers.render(renderer, model).getData(MIMEType.TEXT_PLAIN));
     }
 
     @Test
