@@ -27,7 +27,7 @@ public final class TfeRenderers {
      * family of library types; each entry calls into the core's display-neutral rendering (SVG,
      * PNG and HTML strings) and registers the MIME types it produces.
      */
-    private static final List<RendererRegistrar> BUILT_IN = List.of();
+    private static final List<RendererRegistrar> BUILT_IN = List.of(new LibraryRenderers());
 
     private static final List<RendererRegistrar> ADDED = new CopyOnWriteArrayList<>();
     private static final Map<Renderer, Boolean> REGISTERED = Collections.synchronizedMap(new WeakHashMap<>());

@@ -29,7 +29,8 @@ public final class DefaultImports {
             "dev.tfe.*",
             "dev.tfe.ring.*",
             "dev.tfe.fixedpoint.*",
-            "dev.tfe.random.*");
+            "dev.tfe.random.*",
+            "dev.tfe.render.*");
 
     /** The kernel's own cell functions, such as {@code display(Object)}. */
     public static final List<String> KERNEL = List.of(

@@ -75,6 +75,7 @@ class CellEvaluatorTest {
         assertSame(DisplaySink.class, evaluator.eval("dev.tfe.kernel.display.DisplaySink.class").orElseThrow());
         assertTrue(evaluator.imports().containsAll(List.of("java.util.*", "dev.tfe.ring.*")), evaluator.imports().toString());
         assertEquals(Optional.of("dev.tfe.ring.RingTensor"), evaluator.eval("RingTensor.class.getName()"));
+        assertEquals(Optional.of("dev.tfe.render.ChromeTrace"), evaluator.eval("ChromeTrace.class.getName()"));
         assertEquals(Optional.of(0), evaluator.eval("new ArrayList<String>().size()"));
     }
 

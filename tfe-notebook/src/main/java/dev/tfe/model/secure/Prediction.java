@@ -19,6 +19,7 @@ public final class Prediction {
   private final long wallNanos;
   private final Sequential model;
   private final String protocol;
+  private volatile Agreement agreement;
 
   Prediction(INDArray inputs, INDArray logits, boolean softmax, Profile profile, long wallNanos, Sequential model, String protocol) {
     this.inputs = inputs;
@@ -58,8 +59,22 @@ public final class Prediction {
     return protocol;
   }
 
+  /**
+   * The agreement computed by an earlier {@link #compareWithPlaintext()}, if any (so that a
+   * summary can show it without running the plaintext model again).
+   */
+  public java.util.Optional<Agreement> agreementIfComputed() {
+    return java.util.Optional.ofNullable(agreement);
+  }
+
   /** How often the private classes equal the plaintext model's on the same inputs. */
   public Agreement compareWithPlaintext() {
+    Agreement a = computeAgreement();
+    agreement = a;
+    return a;
+  }
+
+  private Agreement computeAgreement() {
     int[] plain = model.predictClasses(inputs);
     int[] mine = classes();
     int same = 0;

@@ -9,6 +9,7 @@ import dev.tfe.model.Sequential;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
+import dev.tfe.render.GraphView;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,6 +70,15 @@ public final class PrivateModel {
   /** The private layers, in order. */
   public List<String> layerNames() {
     return layers.stream().map(PrivateLayer::name).toList();
+  }
+
+  /**
+   * This model's part of the graph, to draw ({@link GraphView#toSvg()}): the shared weights and,
+   * for each batch shape predicted so far, the layers' protocol ops. Before the first prediction
+   * it holds only the weights.
+   */
+  public GraphView graph() {
+    return new GraphView(tfe.graph(), id + "/", "PrivateModel " + id + " (" + protocol.name() + ")");
   }
 
   /** Predicts privately for {@code client}, in batches of 128. */

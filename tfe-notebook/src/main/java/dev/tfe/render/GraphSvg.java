@@ -1,0 +1,301 @@
+package dev.tfe.render;
+
+import dev.tfe.graph.Graph;
+import dev.tfe.graph.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.options.HierarchyHandling;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Draws a graph as SVG, laid out top to bottom by Eclipse ELK's layered algorithm (run headless,
+ * without OSGi). At detail {@link Detail#OPS} there is one box per protocol op and party, with an
+ * edge where any node of one box feeds a node of another; at {@link Detail#NODES} one box per
+ * ring node. An op is a scope cut after its first numbered segment ({@code name#k}), e.g.
+ * {@code model1/dense_1/securenn.matmul#1} for a node in
+ * {@code model1/dense_1/securenn.matmul#1/pond.truncate#2}, or after a fixed number of segments
+ * ({@link Options#opDepth}). Boxes sit in one frame per layer, the named scopes above the op
+ * (e.g. {@code model1/dense_1}), or a fixed number of segments ({@link Options#layerDepth}).
+ * Box colours say the party, explained in a legend; edges between parties (messages) are red
+ * and dashed.
+ */
+public final class GraphSvg {
+  private static final Object ELK_LOCK = new Object();
+  private static boolean elkReady;
+
+  private static final String[] PALETTE = {"#8fb3d9", "#f5b77a", "#95cf8c", "#ef9a9b", "#c9a7d9", "#e0d37a", "#9fd3cf", "#d9b38c"};
+  private static final Map<String, String> PARTY_COLOURS = Map.of(
+      "server0", PALETTE[0], "server1", PALETTE[1], "server2", PALETTE[2], "client", PALETTE[3], "owner", PALETTE[4]);
+
+  private static final double CHAR_WIDTH = 6.6;
+  private static final double BOX_HEIGHT = 34;
+  private static final double FRAME_TOP = 22;
+  private static final double LEGEND_ROW = 18;
+
+  private GraphSvg() {}
+
+  /** How much to show. */
+  public enum Detail {
+    /** One box per protocol op (scope prefix) and party. */
+    OPS,
+    /** One box per graph node. */
+    NODES
+  }
+
+  /**
+   * Drawing options.
+   *
+   * @param detail boxes per op or per node
+   * @param opDepth scope segments that name an op (for {@link Detail#OPS}); 0 to cut after the
+   *     first numbered segment
+   * @param layerDepth scope segments that name a layer frame; 0 for the named scopes above the
+   *     op; negative for no frames
+   * @param maxBoxes the most boxes to lay out; larger graphs fail with a hint to choose {@link Detail#OPS}
+   */
+  public record Options(Detail detail, int opDepth, int layerDepth, int maxBoxes) {
+    /** Ops cut after their first numbered segment, frames for the named scopes above, at most 2000 boxes. */
+    public static final Options DEFAULT = new Options(Detail.OPS, 0, 0, 2000);
+
+    public Options {
+      if (opDepth < 0 || maxBoxes < 1) {
+        throw new IllegalArgumentException("opDepth must be at least 0 and maxBoxes at least 1");
+      }
+    }
+
+    /** These options with another detail. */
+    public Options withDetail(Detail d) {
+      return new Options(d, opDepth, layerDepth, maxBoxes);
+    }
+
+    /** These options with other depths. */
+    public Options withDepths(int op, int layer) {
+      return new Options(detail, op, layer, maxBoxes);
+    }
+  }
+
+  /** Draws the whole graph with default options. */
+  public static String render(Graph graph) {
+    return render(GraphView.of(graph), Options.DEFAULT);
+  }
+
+  /** Draws a view with default options. */
+  public static String render(GraphView view) {
+    return render(view, Options.DEFAULT);
+  }
+
+  /** The colour of a party's boxes (fixed for the usual party names, else from a palette). */
+  public static String partyColour(String party) {
+    String c = PARTY_COLOURS.get(party);
+    return c != null ? c : PALETTE[5 + Math.floorMod(party.hashCode(), PALETTE.length - 5)];
+  }
+
+  /** A node's op: its scope cut after {@code depth} segments, or after the first numbered one for 0. */
+  static String opOf(String scope, int depth) {
+    if (depth > 0) {
+      return truncate(scope, depth);
+    }
+    int hash = scope.indexOf('#');
+    if (hash < 0) {
+      return scope.isEmpty() ? "(top)" : scope;
+    }
+    int end = scope.indexOf('/', hash);
+    return end < 0 ? scope : scope.substring(0, end);
+  }
+
+  /** A node's layer frame: the scope cut after {@code depth} segments, or the named scopes above its op for 0. */
+  static String layerOf(String scope, Options options) {
+    if (options.layerDepth() < 0) {
+      return "";
+    }
+    if (options.layerDepth() > 0) {
+      return truncate(scope, options.layerDepth());
+    }
+    String op = opOf(scope, 0);
+    int hash = op.indexOf('#');
+    int cut = op.lastIndexOf('/', hash < 0 ? op.length() - 1 : hash);
+    return cut < 0 ? "" : op.substring(0, cut);
+  }
+
+  /** The first {@code depth} segments of a scope ({@code "(top)"} for an empty scope). */
+  static String truncate(String scope, int depth) {
+    if (scope.isEmpty()) {
+      return "(top)";
+    }
+    int at = -1;
+    for (int i = 0; i < depth; i++) {
+      at = scope.indexOf('/', at + 1);
+      if (at < 0) {
+        return scope;
+      }
+    }
+    return scope.substring(0, at);
+  }
+
+  /** A box: a group of nodes on one party. */
+  private record Box(String key, String label, String sub, String party, String layer) {}
+
+  /** Draws a view. */
+  public static String render(GraphView view, Options options) {
+    List<Node> nodes = view.nodes();
+    Map<Integer, Box> boxOf = new HashMap<>();
+    Map<String, Box> boxes = new LinkedHashMap<>();
+    for (Node n : nodes) {
+      String layer = layerOf(n.scope(), options);
+      Box b;
+      if (options.detail() == Detail.NODES) {
+        b = new Box("n" + n.id(), "#" + n.id() + " " + n.op(), lastSegment(n.scope()) + " @" + n.party(), n.party(), layer);
+      } else {
+        String op = opOf(n.scope(), options.opDepth());
+        b = new Box(op + "@" + n.party(), lastSegment(op), n.party(), n.party(), layer);
+      }
+      boxOf.put(n.id(), boxes.computeIfAbsent(b.key(), k -> b));
+    }
+    if (boxes.size() > options.maxBoxes()) {
+      throw new IllegalArgumentException("the drawing would have " + boxes.size() + " boxes, more than " + options.maxBoxes()
+          + "; draw ops (Detail.OPS) or a smaller part of the graph");
+    }
+    Set<List<String>> edges = new LinkedHashSet<>();
+    for (Node n : nodes) {
+      Box to = boxOf.get(n.id());
+      for (int in : n.inputs()) {
+        Box from = boxOf.get(in);
+        if (from != null && from != to) {
+          edges.add(List.of(from.key(), to.key()));
+        }
+      }
+    }
+    return draw(view, boxes, edges);
+  }
+
+  private static String lastSegment(String scope) {
+    return scope.isEmpty() ? "(top)" : scope.substring(scope.lastIndexOf('/') + 1);
+  }
+
+  private static void ensureElk() {
+    synchronized (ELK_LOCK) {
+      if (!elkReady) {
+        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+        elkReady = true;
+      }
+    }
+  }
+
+  private static String draw(GraphView view, Map<String, Box> boxes, Set<List<String>> edges) {
+    ensureElk();
+    ElkNode root = ElkGraphUtil.createGraph();
+    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+    root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
+    root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+    root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
+    root.setProperty(CoreOptions.SPACING_NODE_NODE, 18.0);
+    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 26.0);
+    root.setProperty(CoreOptions.PADDING, new ElkPadding(12));
+    Map<String, ElkNode> frames = new LinkedHashMap<>();
+    Map<String, ElkNode> elk = new HashMap<>();
+    Map<ElkNode, Box> boxByElk = new HashMap<>();
+    for (Box b : boxes.values()) {
+      ElkNode parent = root;
+      if (!b.layer().isEmpty()) {
+        parent = frames.computeIfAbsent(b.layer(), l -> {
+          ElkNode f = ElkGraphUtil.createNode(root);
+          f.setIdentifier(l);
+          f.setProperty(CoreOptions.PADDING, new ElkPadding(FRAME_TOP + 6, 10, 10, 10));
+          return f;
+        });
+      }
+      ElkNode e = ElkGraphUtil.createNode(parent);
+      e.setIdentifier(b.key());
+      e.setDimensions(Math.max(60, CHAR_WIDTH * Math.max(b.label().length(), b.sub().length()) + 16), BOX_HEIGHT);
+      elk.put(b.key(), e);
+      boxByElk.put(e, b);
+    }
+    List<ElkEdge> elkEdges = new ArrayList<>();
+    for (List<String> e : edges) {
+      elkEdges.add(ElkGraphUtil.createSimpleEdge(elk.get(e.get(0)), elk.get(e.get(1))));
+    }
+    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+
+    List<String> parties = boxes.values().stream().map(Box::party).distinct().sorted().toList();
+    double legendWidth = 30 + CHAR_WIDTH * Math.max(22, parties.stream().mapToInt(String::length).max().orElse(0));
+    double width = root.getWidth() + legendWidth + 10;
+    double titleHeight = view.title().isEmpty() ? 0 : 24;
+    double height = Math.max(root.getHeight(), (parties.size() + 3) * LEGEND_ROW + 10) + titleHeight;
+    Svg svg = new Svg();
+    svg.open(width, height);
+    if (titleHeight > 0) {
+      svg.text(12, 17, view.title(), "title");
+    }
+    svg.beginGroup(0, titleHeight);
+    for (ElkNode f : frames.values()) {
+      double[] at = absolute(f);
+      svg.rect(at[0], at[1], f.getWidth(), f.getHeight(), "frame", null);
+      svg.text(at[0] + 8, at[1] + 15, f.getIdentifier(), "framelabel");
+    }
+    for (ElkEdge e : elkEdges) {
+      Box from = boxByElk.get((ElkNode) e.getSources().get(0));
+      Box to = boxByElk.get((ElkNode) e.getTargets().get(0));
+      double[] off = absolute(e.getContainingNode());
+      boolean cross = !from.party().equals(to.party());
+      e.getSections().forEach(s -> {
+        List<double[]> pts = new ArrayList<>();
+        pts.add(new double[] {s.getStartX() + off[0], s.getStartY() + off[1]});
+        s.getBendPoints().forEach(p -> pts.add(new double[] {p.getX() + off[0], p.getY() + off[1]}));
+        pts.add(new double[] {s.getEndX() + off[0], s.getEndY() + off[1]});
+        svg.path(pts, cross ? "edge cross" : "edge", from.key() + " -> " + to.key());
+      });
+    }
+    for (Map.Entry<ElkNode, Box> e : boxByElk.entrySet()) {
+      ElkNode n = e.getKey();
+      Box b = e.getValue();
+      double[] at = absolute(n);
+      svg.rect(at[0], at[1], n.getWidth(), n.getHeight(), "box", partyColour(b.party()), b.key());
+      svg.text(at[0] + 8, at[1] + 14, b.label(), "label");
+      svg.text(at[0] + 8, at[1] + 28, b.sub(), "sub");
+    }
+    svg.endGroup();
+    legend(svg, root.getWidth() + 10, titleHeight + 4, parties);
+    return svg.close();
+  }
+
+  private static void legend(Svg svg, double x, double y, List<String> parties) {
+    svg.text(x, y + 12, "parties", "framelabel");
+    double row = y + LEGEND_ROW;
+    for (String p : parties) {
+      svg.legendEntry(x, row, partyColour(p), p);
+      row += LEGEND_ROW;
+    }
+    svg.crossEdgeLegend(x, row + 6);
+  }
+
+  /** The position of a node's top-left corner in the root's coordinates. */
+  private static double[] absolute(ElkNode n) {
+    double x = 0;
+    double y = 0;
+    for (ElkNode m = n; m != null && m.getParent() != null; m = m.getParent()) {
+      x += m.getX();
+      y += m.getY();
+    }
+    return new double[] {x, y};
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}
