@@ -29,7 +29,8 @@ import dev.tfe.kernel.install.KernelSpec;
  * Executes each tutorial notebook of this module headless (nbclient, through
  * {@code src/test/python/run_notebook.py}) on the tfe-java kernel installed into a temporary
  * prefix, and asserts on the outputs. Skipped when Debian's Python cannot import nbclient; no
- * kernel or party process outlives a test. Prints each notebook's wall time.
+ * kernel or party process outlives a test. Prints each notebook's wall time;
+ * {@code -Dtfe.notebooks.out=DIR} keeps the executed notebooks in DIR.
  */
 @Tag("jupyter")
 class NotebooksTest {
@@ -147,6 +148,11 @@ class NotebooksTest {
             });
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
+        String keep = System.getProperty("tfe.notebooks.out");
+        if (keep != null && Files.exists(target)) {
+            Files.createDirectories(Path.of(keep));
+            Files.copy(target, Path.of(keep, name + ".ipynb"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         System.out.printf("notebook %s: %.1f s%n", name, (System.nanoTime() - start) / 1e9);
         assertTrue(finished, name + " did not finish in " + RUN_TIMEOUT_MINUTES + " minutes:\n" + output);
         assertEquals(0, python.exitValue(), output);
