@@ -48,6 +48,9 @@ public final class Tfe implements AutoCloseable {
   private final Map<String, Protocol> protocols = new HashMap<>();
   private final AtomicInteger keys = new AtomicInteger();
 
+  /** The session the notebook kernel's magics act on; see {@link #current()}. */
+  private static volatile Tfe current;
+
   private Tfe(FixedPointConfig config, Parties servers, Runtime runtime) {
     this.fp = new FixedPoint(config);
     this.servers = servers;
@@ -63,7 +66,29 @@ public final class Tfe implements AutoCloseable {
   }
 
   public static Tfe local(FixedPointConfig config) {
-    return new Tfe(config, Parties.DEFAULT, new InProcessRuntime());
+    Tfe tfe = new Tfe(config, Parties.DEFAULT, new InProcessRuntime());
+    current = tfe;
+    return tfe;
+  }
+
+  /**
+   * The current session: the one made by the last {@link #local()} or passed to
+   * {@link #setCurrent(Tfe)}, for tools that act on "the" session of a notebook (the kernel's
+   * {@code %parties} and {@code %launch} magics). Closing it clears it.
+   *
+   * @return the current session, or empty if there is none
+   */
+  public static java.util.Optional<Tfe> current() {
+    return java.util.Optional.ofNullable(current);
+  }
+
+  /**
+   * Makes {@code tfe} the current session (see {@link #current()}); {@code null} clears it.
+   *
+   * @param tfe the session, or null
+   */
+  public static void setCurrent(Tfe tfe) {
+    current = tfe;
   }
 
   /** A party by name, declared on first use. */
@@ -265,6 +290,11 @@ public final class Tfe implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (Tfe.class) {
+      if (current == this) {
+        current = null;
+      }
+    }
     session.close();
   }
 

@@ -14,14 +14,16 @@ import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
  * The kernel's magics: basekernel's {@link Magics} registry, with a one-line help per magic so
  * that {@code %lsmagic} can list them.
  *
- * <p>Families of magics are registered explicitly through {@link #BUILT_IN}; add the
- * library's own ({@code %parties}, {@code %launch}) there.
+ * <p>Families of magics are registered explicitly through {@link #BUILT_IN}: {@code %classpath}
+ * ({@link ClasspathMagic}) and the session magics {@code %parties} and {@code %launch}
+ * ({@link SessionMagics}).
  */
 public final class KernelMagics {
 
     /** The magic families every kernel has, registered in order. */
     public static final List<MagicRegistrar> BUILT_IN = List.of(
-            ClasspathMagic::register);
+            ClasspathMagic::register,
+            SessionMagics::register);
 
     private final Magics magics = new Magics();
     private final Map<String, String> lineHelp = new TreeMap<>();
