@@ -1,0 +1,253 @@
+package dev.tfe.launcher.bench;
+
+import static dev.tfe.model.Layers.conv2d;
+import static dev.tfe.model.Layers.dense;
+import static dev.tfe.model.Layers.flatten;
+import static dev.tfe.model.Layers.maxPool2d;
+import static dev.tfe.model.Layers.relu;
+
+import dev.tfe.api.Party;
+import dev.tfe.api.Tfe;
+import dev.tfe.data.Dataset;
+import dev.tfe.data.Mnist;
+import dev.tfe.json.Json;
+import dev.tfe.launcher.Cluster;
+import dev.tfe.model.Fit;
+import dev.tfe.model.Sequential;
+import dev.tfe.model.layers.Padding;
+import dev.tfe.model.secure.Prediction;
+import dev.tfe.model.secure.PrivateModel;
+import dev.tfe.profile.Profile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * {@code ./tfe bench} (or {@code ./tfe bench networks}): private prediction with the four networks
+ * of the SecureNN paper (Wagh, Gupta and Chandran, PETS 2019), issue 7.
+ *
+ * <ul>
+ *   <li>A: Dense 128, ReLU, Dense 128, ReLU, Dense 10 on {@code [N, 784]};
+ *   <li>B: Conv 16@5x5, MaxPool 2, ReLU, Conv 16@5x5, MaxPool 2, ReLU, Flatten, Dense 100, ReLU, Dense 10;
+ *   <li>C: Conv 20@5x5, MaxPool 2, ReLU, Conv 50@5x5, MaxPool 2, ReLU, Flatten, Dense 500, ReLU, Dense 10;
+ *   <li>D: Conv 5@5x5 stride 2 SAME, ReLU, Flatten, Dense 100, ReLU, Dense 10
+ * </ul>
+ *
+ * <p>B to D take NHWC images {@code [N, 28, 28, 1]}. Each network is trained briefly in plaintext
+ * on the bundled MNIST digits (the first 8,000; the conv nets on a subset) and its plaintext
+ * accuracy on the held-back digits is printed. Then, for batch 1 and 128, under SecureNN (Pond
+ * does not apply: every network has ReLU, which Pond cannot compute exactly), on the in-process
+ * runtime and on local party processes (one cluster shared by all cases), it measures the median
+ * warm latency of a private prediction, throughput, bytes sent by each party, rounds, agreement
+ * of the private classes with plaintext, and the latency of plaintext ND4J {@code model.predict}
+ * on the same inputs. Prints a table and saves {@code BENCHMARKS.json} at the working directory
+ * (the repository root under {@code ./tfe}).
+ *
+ * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
+ * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --out FILE}.
+ */
+public final class NetworksBenchmark {
+  private NetworksBenchmark() {}
+
+  /** One measured case, one record of BENCHMARKS.json. */
+  record Result(String network, int batch, String protocol, String runtime, double latencyMs, double plaintextMs,
+      Map<String, Long> bytesSent, int rounds, double agreement, int reps) {
+    Map<String, Object> toJson() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("network", network);
+      m.put("batch", batch);
+      m.put("protocol", protocol);
+      m.put("runtime", runtime);
+      m.put("latency_ms", latencyMs);
+      m.put("throughput_per_s", batch * 1000.0 / latencyMs);
+      m.put("plaintext_latency_ms", plaintextMs);
+      m.put("overhead", latencyMs / plaintextMs);
+      m.put("bytes_sent", new java.util.TreeMap<>(bytesSent));
+      m.put("rounds", rounds);
+      m.put("analytical_bytes", null);
+      m.put("agreement", agreement);
+      m.put("reps", reps);
+      return m;
+    }
+  }
+
+  public static void main(String[] args) {
+    long t0 = System.nanoTime();
+    boolean quick = false;
+    List<String> networks = List.of("A", "B", "C", "D");
+    List<String> runtimes = List.of("in-process", "processes");
+    List<Integer> batches = null;
+    String out = "BENCHMARKS.json";
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--networks" -> networks = Arrays.stream(args[++i].split(",")).map(String::trim).map(String::toUpperCase).toList();
+        case "--runtimes" -> runtimes = Arrays.stream(args[++i].split(",")).map(String::trim).toList();
+        case "--batches" -> batches = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
+        case "--out" -> out = args[++i];
+        default -> {
+          System.err.println("usage: ./tfe bench [networks] [--quick] [--networks A,B,C,D] "
+              + "[--runtimes in-process,processes] [--batches 1,128] [--out BENCHMARKS.json]");
+          System.exit(2);
+        }
+      }
+    }
+    for (String n : networks) {
+      if (!List.of("A", "B", "C", "D").contains(n)) {
+        throw new IllegalArgumentException("unknown network " + n + "; choose among A, B, C, D");
+      }
+    }
+    for (String r : runtimes) {
+      if (!r.equals("in-process") && !r.equals("processes")) {
+        throw new IllegalArgumentException("unknown runtime " + r + "; choose in-process and/or processes");
+      }
+    }
+    if (batches == null) {
+      batches = quick ? List.of(1) : List.of(1, 128);
+    }
+
+    Mnist mnist = Mnist.load();
+    Dataset train = mnist.train();
+    Dataset test = mnist.test();
+    System.out.printf("MNIST (bundled): %d training digits, %d held-back digits%n", train.size(), test.size());
+    System.out.println("protocol: SecureNN only (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
+
+    List<Result> results = new ArrayList<>();
+    Map<String, Double> accuracies = new LinkedHashMap<>();
+    Cluster cluster = null;
+    try {
+      for (String net : networks) {
+        Sequential model = network(net);
+        Dataset tr = net.equals("A") ? train : train.reshaped(28, 28, 1);
+        Dataset te = net.equals("A") ? test : test.reshaped(28, 28, 1);
+        long tt = System.nanoTime();
+        int epochs = net.equals("A") ? 3 : 1;
+        int examples = switch (net) {
+          case "A" -> tr.size();
+          case "C" -> Math.min(2000, tr.size());
+          default -> Math.min(4000, tr.size());
+        };
+        model.initialize(1);
+        model.fit(tr.head(examples), Fit.epochs(epochs).batchSize(64).adam(2e-3).learningRateDecay(0.7).seed(1));
+        double acc = model.evaluate(te).accuracy();
+        accuracies.put(net, acc);
+        System.out.printf("network %s: trained on %d digits for %d epoch(s) in %.1f s; plaintext accuracy %.2f%% on %d held-back digits%n",
+            net, examples, epochs, (System.nanoTime() - tt) / 1e9, 100 * acc, te.size());
+        for (String runtime : runtimes) {
+          if (runtime.equals("processes") && cluster == null) {
+            long tc = System.nanoTime();
+            cluster = Cluster.launchLocal();
+            System.out.printf("launched local party processes in %.1f s%n", (System.nanoTime() - tc) / 1e9);
+          }
+          try (Tfe tfe = Tfe.local()) {
+            if (runtime.equals("processes")) {
+              tfe.useRuntime(cluster.newRuntime());
+            }
+            Party owner = tfe.party("model-owner");
+            Party client = tfe.party("prediction-client");
+            PrivateModel pm = tfe.privateModel(model, owner);
+            for (int batch : batches) {
+              INDArray x = te.features().get(NDArrayIndex.interval(0, batch)).dup('c');
+              int reps = reps(net, batch, quick);
+              Result r = measure(net, runtime, model, pm, client, x, batch, reps);
+              results.add(r);
+              System.out.printf("  %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent, agreement %.3f%n",
+                  net, batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(),
+                  Profile.bytes(r.bytesSent().values().stream().mapToLong(Long::longValue).sum()), r.agreement());
+            }
+          }
+        }
+      }
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+    double totalS = (System.nanoTime() - t0) / 1e9;
+    printTable(results);
+    System.out.println("analytical_bytes: null for now (no communication formula yet)");
+    Map<String, Object> doc = new LinkedHashMap<>();
+    List<Object> records = new ArrayList<>();
+    results.forEach(r -> records.add(r.toJson()));
+    Path f = Path.of(out);
+    try {
+      Files.writeString(f, Json.write(records));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save " + f + ": " + e.getMessage(), e);
+    }
+    doc.put("machine", BenchJson.machine());
+    doc.put("plaintext_accuracy", accuracies);
+    doc.put("total_seconds", totalS);
+    doc.put("records", records);
+    System.out.println("saved " + f.toAbsolutePath() + " and " + BenchJson.save("networks.json", doc));
+    System.out.printf("total time: %.1f s%n", totalS);
+  }
+
+  /** The network of the SecureNN paper called {@code name}. */
+  static Sequential network(String name) {
+    return switch (name) {
+      case "A" -> Sequential.of(dense(784, 128), relu(), dense(128, 128), relu(), dense(128, 10));
+      case "B" -> Sequential.of(conv2d(1, 16, 5), maxPool2d(2), relu(), conv2d(16, 16, 5), maxPool2d(2), relu(),
+          flatten(), dense(4 * 4 * 16, 100), relu(), dense(100, 10));
+      case "C" -> Sequential.of(conv2d(1, 20, 5), maxPool2d(2), relu(), conv2d(20, 50, 5), maxPool2d(2), relu(),
+          flatten(), dense(4 * 4 * 50, 500), relu(), dense(500, 10));
+      case "D" -> Sequential.of(conv2d(1, 5, 5, 2, Padding.SAME), relu(), flatten(), dense(14 * 14 * 5, 100), relu(),
+          dense(100, 10));
+      default -> throw new IllegalArgumentException("unknown network " + name);
+    };
+  }
+
+  /** Timed repetitions after one warm-up: fewer for the big batches of the conv nets. */
+  private static int reps(String net, int batch, boolean quick) {
+    if (batch == 1) {
+      return quick ? 3 : 5;
+    }
+    if (net.equals("C")) {
+      return quick ? 1 : 2;
+    }
+    return net.equals("A") || net.equals("D") ? (quick ? 3 : 5) : (quick ? 2 : 3);
+  }
+
+  private static Result measure(String net, String runtime, Sequential model, PrivateModel pm, Party client, INDArray x,
+      int batch, int reps) {
+    Prediction warm = pm.predict(client, x, batch); // builds the graph and masks the weights on the parties
+    double[] ms = new double[reps];
+    Prediction last = warm;
+    for (int i = 0; i < reps; i++) {
+      last = pm.predict(client, x, batch);
+      ms[i] = last.millis();
+    }
+    double agreement = last.compareWithPlaintext().fraction();
+    model.predict(x);
+    double[] pms = new double[Math.max(3, reps)];
+    for (int i = 0; i < pms.length; i++) {
+      long t = System.nanoTime();
+      model.predict(x);
+      pms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    return new Result(net, batch, "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
+        last.profile().bytesSentByParty(), last.profile().rounds(), agreement, reps);
+  }
+
+  private static void printTable(List<Result> results) {
+    System.out.println();
+    System.out.printf("%-3s %5s %-10s %11s %10s %12s %10s %7s %-44s %9s%n", "net", "batch", "runtime", "private ms",
+        "pred/s", "plaintext ms", "overhead", "rounds", "bytes sent by party", "agreement");
+    for (Result r : results) {
+      StringBuilder by = new StringBuilder();
+      new java.util.TreeMap<>(r.bytesSent()).forEach((p, b) -> by.append(by.length() == 0 ? "" : " ").append(p).append('=').append(Profile.bytes(b)));
+      System.out.printf("%-3s %5d %-10s %11.1f %10.1f %12.3f %9.0fx %7d %-44s %9.3f%n", r.network(), r.batch(),
+          r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
+          r.rounds(), by, r.agreement());
+    }
+    System.out.println();
+  }
+}
