@@ -227,7 +227,8 @@ public final class NetworksBenchmark {
     }
     double agreement = last.compareWithPlaintext().fraction();
     model.predict(x);
-    double[] pms = new double[Math.max(3, reps)];
+    model.predict(x);
+    double[] pms = new double[Math.max(5, reps)];
     for (int i = 0; i < pms.length; i++) {
       long t = System.nanoTime();
       model.predict(x);
@@ -239,12 +240,12 @@ public final class NetworksBenchmark {
 
   private static void printTable(List<Result> results) {
     System.out.println();
-    System.out.printf("%-3s %5s %-10s %11s %10s %12s %10s %7s %-44s %9s%n", "net", "batch", "runtime", "private ms",
+    System.out.printf("%-3s %5s %-10s %11s %10s %12s %10s %7s %-72s %9s%n", "net", "batch", "runtime", "private ms",
         "pred/s", "plaintext ms", "overhead", "rounds", "bytes sent by party", "agreement");
     for (Result r : results) {
       StringBuilder by = new StringBuilder();
       new java.util.TreeMap<>(r.bytesSent()).forEach((p, b) -> by.append(by.length() == 0 ? "" : " ").append(p).append('=').append(Profile.bytes(b)));
-      System.out.printf("%-3s %5d %-10s %11.1f %10.1f %12.3f %9.0fx %7d %-44s %9.3f%n", r.network(), r.batch(),
+      System.out.printf("%-3s %5d %-10s %11.1f %10.1f %12.3f %9.0fx %7d %-72s %9.3f%n", r.network(), r.batch(),
           r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
           r.rounds(), by, r.agreement());
     }
