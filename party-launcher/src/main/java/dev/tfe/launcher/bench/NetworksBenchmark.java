@@ -48,7 +48,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * runtime and on local party processes (one cluster shared by all cases), it measures the median
  * warm latency of a private prediction, throughput, bytes sent by each party, rounds, agreement
  * of the private classes with plaintext, and the latency of plaintext ND4J {@code model.predict}
- * on the same inputs. Prints a table and saves {@code BENCHMARKS.json} at the working directory
+ * on the same inputs. Prints a table and saves {@code BENCHMARKS.json} at the working directory (a
+ * complete run; partial runs save {@code bench-results/BENCHMARKS-partial.json})
  * (the repository root under {@code ./tfe}).
  *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
@@ -85,7 +86,7 @@ public final class NetworksBenchmark {
     List<String> networks = List.of("A", "B", "C", "D");
     List<String> runtimes = List.of("in-process", "processes");
     List<Integer> batches = null;
-    String out = "BENCHMARKS.json";
+    String out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -112,6 +113,11 @@ public final class NetworksBenchmark {
     }
     if (batches == null) {
       batches = quick ? List.of(1) : List.of(1, 128);
+    }
+    if (out == null) {
+      // only a complete run replaces the published BENCHMARKS.json; partial runs go to bench-results/
+      boolean complete = !quick && networks.size() == 4 && runtimes.size() == 2 && batches.equals(List.of(1, 128));
+      out = complete ? "BENCHMARKS.json" : "bench-results/BENCHMARKS-partial.json";
     }
 
     Mnist mnist = Mnist.load();
