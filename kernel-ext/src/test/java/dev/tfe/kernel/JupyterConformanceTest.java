@@ -8,7 +8,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +30,13 @@ import dev.tfe.kernel.install.KernelSpec;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class JupyterConformanceTest {
     /** Debian's Python (a pyenv shim on the PATH cannot see Debian's packages); -Dtfe.python overrides. */
-    private static final String PYTHON = System.getProperty("tfe.python", "/usr/bin/python3");
     private static final long RUN_TIMEOUT_MINUTES = 6;
     private static final String KERNEL_NAME = "tfe-java-test";
 
     @Test
     void kernelPassesJupyterKernelTests(@TempDir Path tmp) throws Exception {
-        assumeTrue(canImport("jupyter_kernel_test", "jupyter_client"),
-                PYTHON + " cannot import jupyter_kernel_test and jupyter_client"
+        assumeTrue(JupyterProcesses.canImport("jupyter_kernel_test", "jupyter_client"),
+                JupyterProcesses.PYTHON + " cannot import jupyter_kernel_test and jupyter_client"
                         + " (Debian: apt-get install python3-jupyter-kernel-test python3-jupyter-client)");
         Path prefix = tmp.resolve("prefix");
         List<String> jvmArgs = List.of("-Xmx1g");
@@ -49,7 +47,7 @@ class JupyterConformanceTest {
 
         Path runtime = tmp.resolve("runtime");
         Path log = tmp.resolve("unittest.log");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, "-m", "unittest", "-v", "test_kernel")
+        ProcessBuilder pb = new ProcessBuilder(JupyterProcesses.PYTHON, "-m", "unittest", "-v", "test_kernel")
                 .directory(pythonTests().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -60,7 +58,7 @@ class JupyterConformanceTest {
         env.put("JUPYTER_CONFIG_DIR", tmp.resolve("config").toString());
         env.put("JUPYTER_RUNTIME_DIR", runtime.toString());
         env.put("TFE_KERNEL_NAME", KERNEL_NAME);
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put("JupyterProcesses.PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
 
         Process python = pb.start();
@@ -74,7 +72,7 @@ class JupyterConformanceTest {
                 python.waitFor(30, TimeUnit.SECONDS);
             }
         }
-        List<ProcessHandle> leftovers = kernelsOf(runtime);
+        List<ProcessHandle> leftovers = JupyterProcesses.kernelsOf(runtime);
         for (ProcessHandle kernel : leftovers) {
             kernel.destroyForcibly();
         }
@@ -91,41 +89,5 @@ class JupyterConformanceTest {
         String basedir = System.getProperty("basedir");
         Path module = basedir != null ? Path.of(basedir) : Path.of("").toAbsolutePath();
         return module.resolve("src/test/python");
-    }
-
-    private static boolean canImport(String... modules) throws InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return false;
-        }
-        try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import " + String.join(", ", modules))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    /** Kernels started for this run: their connection files live in its runtime directory. Waits for them to exit. */
-    private static List<ProcessHandle> kernelsOf(Path runtime) throws InterruptedException {
-        String dir = runtime.toString();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        List<ProcessHandle> found;
-        do {
-            found = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().arguments().map(args -> Arrays.stream(args).anyMatch(a -> a.startsWith(dir)))
-                            .orElse(false))
-                    .collect(Collectors.toList());
-            if (!found.isEmpty()) {
-                Thread.sleep(500);
-            }
-        } while (!found.isEmpty() && System.nanoTime() < deadline);
-        return found;
     }
 }

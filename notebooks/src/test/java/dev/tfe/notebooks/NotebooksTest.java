@@ -1,20 +1,18 @@
 package dev.tfe.notebooks;
 
+import dev.tfe.kernel.JupyterProcesses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +33,6 @@ import dev.tfe.kernel.install.KernelSpec;
 @Tag("jupyter")
 class NotebooksTest {
     /** Debian's Python (a pyenv shim on the PATH cannot see Debian's packages); -Dtfe.python overrides. */
-    private static final String PYTHON = System.getProperty("tfe.python", "/usr/bin/python3");
     private static final String KERNEL_NAME = "tfe-java";
     private static final int CELL_TIMEOUT_SECONDS = 600;
     private static final long RUN_TIMEOUT_MINUTES = 15;
@@ -46,7 +43,7 @@ class NotebooksTest {
 
     @BeforeAll
     static void installKernel() throws Exception {
-        assumeTrue(canImport("nbclient", "nbformat"), PYTHON + " cannot import nbclient and nbformat"
+        assumeTrue(JupyterProcesses.canImport("nbclient", "nbformat"), JupyterProcesses.PYTHON + " cannot import nbclient and nbformat"
                 + " (Debian: apt-get install python3-nbclient python3-nbformat)");
         List<String> jvmArgs = List.of("-Xmx2g");
         KernelInstaller.install(
@@ -111,7 +108,7 @@ class NotebooksTest {
         Path target = tmp.resolve(name + ".out.ipynb");
         Path runtime = tmp.resolve("runtime-" + name);
         Path log = tmp.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, python().resolve("run_notebook.py").toString(), KERNEL_NAME,
+        ProcessBuilder pb = new ProcessBuilder(JupyterProcesses.PYTHON, python().resolve("run_notebook.py").toString(), KERNEL_NAME,
                 source.toString(), target.toString(), Integer.toString(CELL_TIMEOUT_SECONDS))
                 .directory(notebooks().toFile())
                 .redirectErrorStream(true)
@@ -122,7 +119,7 @@ class NotebooksTest {
         env.put("JUPYTER_DATA_DIR", tmp.resolve("data").toString());
         env.put("JUPYTER_CONFIG_DIR", tmp.resolve("config").toString());
         env.put("JUPYTER_RUNTIME_DIR", runtime.toString());
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put("JupyterProcesses.PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         long start = System.nanoTime();
         Process python = pb.start();
@@ -135,7 +132,7 @@ class NotebooksTest {
                 python.destroyForcibly();
                 python.waitFor(30, TimeUnit.SECONDS);
             }
-            kernelsOf(runtime).forEach(k -> {
+            JupyterProcesses.kernelsOf(runtime).forEach(k -> {
                 k.descendants().forEach(ProcessHandle::destroyForcibly);
                 k.destroyForcibly();
             });
@@ -166,41 +163,5 @@ class NotebooksTest {
 
     private static Path python() {
         return module().resolve("src/test/python");
-    }
-
-    private static boolean canImport(String... modules) throws InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return false;
-        }
-        try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import " + String.join(", ", modules))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Kernels started for one notebook: their connection files live in its runtime directory. */
-    private static List<ProcessHandle> kernelsOf(Path runtime) throws InterruptedException {
-        String dir = runtime.toString();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        List<ProcessHandle> found;
-        do {
-            found = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().arguments().map(args -> Arrays.stream(args).anyMatch(a -> a.startsWith(dir)))
-                            .orElse(false))
-                    .collect(Collectors.toList());
-            if (!found.isEmpty()) {
-                Thread.sleep(500);
-            }
-        } while (!found.isEmpty() && System.nanoTime() < deadline);
-        return found;
     }
 }
