@@ -20,10 +20,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecurePrg {
   private static final int CHUNK = 1 << 16;
+  /** The plaintext that AES/CTR encrypts into the key stream; only ever read, so shared. */
+  private static final byte[] ZEROS = new byte[CHUNK];
   private final Cipher cipher;
-  private final byte[] zeros = new byte[CHUNK];
-  private final byte[] buf = new byte[CHUNK];
-  private final ByteBuffer view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+  /**
+   * The key stream buffer: grown on demand up to {@link #CHUNK}, since most streams are short
+   * (a seed, one small tensor) and a run derives hundreds of them.
+   */
+  private byte[] buf = new byte[0];
+  private ByteBuffer view = ByteBuffer.wrap(buf);
 
   private SecurePrg(Seed seed) {
     try {
@@ -50,6 +55,10 @@ public final class SecurePrg {
     int i = 0;
     while (i < out.length) {
       int words = Math.min(CHUNK / 8, out.length - i);
+      if (buf.length < words * 8) {
+        buf = new byte[Math.min(CHUNK, Math.max(words * 8, 2 * buf.length))];
+        view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
+      }
       fill(words * 8);
       view.clear();
       view.asLongBuffer().get(out, i, words);
@@ -104,7 +113,7 @@ public final class SecurePrg {
 
   private void fill(int bytes) {
     try {
-      int done = cipher.update(zeros, 0, bytes, buf, 0);
+      int done = cipher.update(ZEROS, 0, bytes, buf, 0);
       if (done != bytes) {
         throw new IllegalStateException("AES/CTR produced " + done + " bytes instead of " + bytes);
       }
