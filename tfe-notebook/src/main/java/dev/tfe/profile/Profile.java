@@ -117,6 +117,17 @@ public final class Profile {
     return ops().stream().filter(o -> matches(o, opKindOrScope)).mapToLong(OpStats::bytesSent).sum();
   }
 
+  /** Bytes sent by each party for ops of one kind (or whose scope contains it); parties that sent none are left out. */
+  public Map<String, Long> bytesSentByPartyFor(String opKindOrScope) {
+    Map<String, Long> r = new LinkedHashMap<>();
+    for (OpStats o : ops()) {
+      if (matches(o, opKindOrScope) && o.bytesSent() > 0) {
+        r.merge(o.party(), o.bytesSent(), Long::sum);
+      }
+    }
+    return r;
+  }
+
   /** Rounds spent in ops of one kind (or scope): the steps in which any party sent for them. */
   public int roundsFor(String opKindOrScope) {
     BitSet steps = new BitSet();

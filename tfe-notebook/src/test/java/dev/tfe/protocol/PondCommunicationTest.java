@@ -6,9 +6,12 @@ import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
+import dev.tfe.model.secure.OpCosts;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.pond.Pond;
 import dev.tfe.protocol.pond.TruncationMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,10 +21,13 @@ import org.junit.jupiter.api.Timeout;
  * {@code Beaver} and {@code Truncation}): a fresh product of n elements costs 7n words plus a
  * 32-byte seed; a matmul m x k by k x n costs 3mk + 3kn + mn words plus a seed; a masked
  * operand saves its 3 words per element; interactive truncation costs 5n words plus a seed.
+ * The bytes each party sends equal, too, the formulas of {@link OpCosts}.
  */
 @Timeout(60)
 class PondCommunicationTest {
   private static final int SEED = 32;
+  private static final OpCosts LOCAL = OpCosts.of("pond", TruncationMode.LOCAL, 16, Parties.DEFAULT);
+  private static final OpCosts INTERACTIVE = OpCosts.of("pond", TruncationMode.INTERACTIVE, 16, Parties.DEFAULT);
 
   private static Profile profileOf(TruncationMode mode, boolean maskWeights, int m, int k, int n, boolean matmul) {
     try (Tfe tfe = Tfe.local()) {
@@ -43,6 +49,14 @@ class PondCommunicationTest {
     return p.ops().stream().filter(o -> o.kind().equals(kind)).mapToLong(o -> o.bytesSent()).sum();
   }
 
+  /** Bytes of the product itself by party, without its truncation. */
+  private static Map<String, Long> productBytesByParty(Profile p, String kind) {
+    Map<String, Long> r = new LinkedHashMap<>();
+    p.ops().stream().filter(o -> o.kind().equals(kind) && o.bytesSent() > 0)
+        .forEach(o -> r.merge(o.party(), o.bytesSent(), Long::sum));
+    return r;
+  }
+
   @Test
   void mulCostsSevenWordsPerElementPlusASeed() {
     int m = 6;
@@ -51,6 +65,8 @@ class PondCommunicationTest {
     long elements = (long) m * k;
     assertEquals(8 * 7 * elements + SEED, productBytes(p, "pond.mul"));
     assertEquals(0, productBytes(p, "pond.truncate"), "local truncation sends nothing");
+    assertEquals(LOCAL.mulProduct(elements, false).bytesSentByParty(), productBytesByParty(p, "pond.mul"));
+    assertEquals(LOCAL.mul(elements).bytesSentByParty(), p.bytesSentByPartyFor("pond.mul"));
     assertEquals(2, p.roundsFor("pond.mul"), "dealing, then opening the masked operands");
   }
 
@@ -62,6 +78,7 @@ class PondCommunicationTest {
     Profile p = profileOf(TruncationMode.LOCAL, false, m, k, n, true);
     long words = 3L * m * k + 3L * k * n + (long) m * n;
     assertEquals(8 * words + SEED, productBytes(p, "pond.matmul"));
+    assertEquals(LOCAL.matmul(m, k, n, false).bytesSentByParty(), productBytesByParty(p, "pond.matmul"));
   }
 
   @Test
@@ -73,6 +90,7 @@ class PondCommunicationTest {
     long words = 3L * m * k + (long) m * n; // b1, both halves of beta, and c1
     assertEquals(8 * words + SEED, productBytes(p, "pond.matmul"));
     assertEquals(0, productBytes(p, "pond.mask"), "the mask was opened in the initialisation run");
+    assertEquals(LOCAL.matmul(m, k, n, true).bytesSentByParty(), productBytesByParty(p, "pond.matmul"));
   }
 
   @Test
@@ -82,6 +100,8 @@ class PondCommunicationTest {
     Profile p = profileOf(TruncationMode.INTERACTIVE, false, m, k, 0, false);
     long elements = (long) m * k;
     assertEquals(8 * 5 * elements + SEED, productBytes(p, "pond.truncate"));
+    assertEquals(INTERACTIVE.truncate(elements).bytesSentByParty(), productBytesByParty(p, "pond.truncate"));
+    assertEquals(INTERACTIVE.mulProduct(elements, false).bytesSentByParty(), productBytesByParty(p, "pond.mul"));
     assertEquals(2, p.roundsFor("pond.truncate"), "dealing (in parallel with the product's), then opening c");
     assertEquals(8 * 7 * elements + SEED, productBytes(p, "pond.mul"));
   }
@@ -96,6 +116,8 @@ class PondCommunicationTest {
       Profile p = tfe.run(o).profile();
       assertEquals(8 * 100 + SEED, p.bytesSentFor("pond.privateInput"));
       assertEquals(2 * 8 * 100, p.bytesSentFor("pond.output"));
+      OpCosts costs = OpCosts.of(pond);
+      assertEquals(costs.privateInput("client", 100).plus(costs.output(100)).bytesSentByParty(), p.bytesSentByParty());
       assertEquals(2, p.rounds(), "share, then reveal");
     }
   }

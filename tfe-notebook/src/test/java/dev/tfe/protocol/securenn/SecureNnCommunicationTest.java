@@ -6,7 +6,10 @@ import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
+import dev.tfe.model.secure.ByteCount;
+import dev.tfe.model.secure.OpCosts;
 import dev.tfe.profile.Profile;
+import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.TestData;
 import dev.tfe.protocol.pond.TruncationMode;
@@ -25,7 +28,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * rounds of a run that inputs a value, applies the op and reveals the result, less the two of
  * input and output (the dealer's input-independent messages and the run keys travel with the
  * input, in the first step); and {@code Profile.roundsFor}, the steps in which any party sent for
- * the op, which also counts that first step of dealing.
+ * the op, which also counts that first step of dealing. The bytes each party sends equal, too,
+ * the formulas of {@link OpCosts}, which the private models' {@code CommunicationModel} adds up.
  */
 @Timeout(300)
 class SecureNnCommunicationTest {
@@ -35,6 +39,8 @@ class SecureNnCommunicationTest {
   static final long RELU = DRELU + 40;
   /** Bytes of the run keys: three 32-byte seeds per run. */
   static final long KEYS = 96;
+  /** The per-op formulas, per party. */
+  static final OpCosts COSTS = OpCosts.of(SecureNn.NAME, TruncationMode.INTERACTIVE, 16, Parties.DEFAULT);
 
   /** Runs {@code op} on a private input of {@code values} revealed to a client; returns the profile. */
   static Profile profile(Tfe tfe, SecureNn p, BiFunction<SecureNn, Tensor[], Tensor> op, INDArray... values) {
@@ -68,6 +74,10 @@ class SecureNnCommunicationTest {
         assertEquals(2 * 2 * 64L * n, prof.bytesSentFor("securenn.privateCompare"), "private compare bytes (two calls)");
         assertEquals(KEYS, prof.bytesSentFor("securenn.keys"));
         assertEquals(inputBytes(x) + KEYS + DRELU * n + 16L * n, prof.totalBytesSent(), "nothing else is sent");
+        assertEquals(COSTS.drelu(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.drelu"), "drelu by party");
+        assertEquals(COSTS.shareConvert(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.shareConvert"));
+        assertEquals(COSTS.computeMsb(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.msb"));
+        assertEquals(COSTS.keys().bytesSentByParty(), prof.bytesSentByPartyFor("securenn.keys"));
         assertEquals(1 + 8 + 1, prof.rounds(), "input, 8 rounds of drelu, output");
         assertEquals(1 + 8, prof.roundsFor("securenn.drelu"), "the dealer's first step (with the input), then 8");
       }
@@ -82,6 +92,9 @@ class SecureNnCommunicationTest {
       Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.relu(in[0]), x);
       assertEquals(RELU * n, prof.bytesSentFor("securenn.relu"));
       assertEquals(inputBytes(x) + KEYS + RELU * n + 16L * n, prof.totalBytesSent());
+      ByteCount run = COSTS.privateInput("client", n).plus(COSTS.keys()).plus(COSTS.relu(n)).plus(COSTS.output(n));
+      assertEquals(run.bytesSentByParty(), prof.bytesSentByParty(), "the whole run, by party");
+      assertEquals(COSTS.relu(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.relu"));
       assertEquals(1 + 9 + 1, prof.rounds());
       assertEquals(1 + 9, prof.roundsFor("securenn.relu"), "the dealer's first step, then 9: the paper's 10");
     }
@@ -105,12 +118,16 @@ class SecureNnCommunicationTest {
       Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.matmul(in[0], in[1]), x, w);
       assertEquals(paper + 64 + 8L * 4 * m * v + 64, prof.bytesSentFor("securenn.matmul"));
       assertEquals(8L * 4 * m * v + 64, prof.bytesSentFor("securenn.truncate"));
+      assertEquals(COSTS.matmul(m, k, v, false).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.matmul"));
+      assertEquals(COSTS.truncate((long) m * v).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.truncate"));
       assertEquals(1 + 2 + 1, prof.rounds());
       assertEquals(3, prof.roundsFor("securenn.matmul"), "dealing, opening, truncation's opening");
     }
     try (Tfe tfe = Tfe.local()) {
       Profile prof = profile(tfe, tfe.secureNn(TruncationMode.LOCAL), (p, in) -> p.matmul(in[0], in[1]), x, w);
       assertEquals(paper + 64, prof.bytesSentFor("securenn.matmul"));
+      OpCosts local = OpCosts.of(SecureNn.NAME, TruncationMode.LOCAL, 16, Parties.DEFAULT);
+      assertEquals(local.matmul(m, k, v, false).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.matmul"));
       assertEquals(1 + 1 + 1, prof.rounds());
       assertEquals(2, prof.roundsFor("securenn.matmul"), "dealing, opening: the paper's 2");
     }
@@ -129,6 +146,7 @@ class SecureNnCommunicationTest {
       try (Tfe tfe = Tfe.local()) {
         Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.maxPool2d(in[0], c[0], c[1], c[2], c[2], Padding.VALID), x);
         assertEquals((long) out * (window - 1) * RELU, prof.bytesSentFor("securenn.maxPool2d"), "window " + window);
+        assertEquals(COSTS.maxPool2d(out, window).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.maxPool2d"));
         assertEquals(1 + 9 * levels + 1, prof.rounds(), "window " + window);
         assertEquals(1 + 9 * levels, prof.roundsFor("securenn.maxPool2d"), "window " + window);
       }

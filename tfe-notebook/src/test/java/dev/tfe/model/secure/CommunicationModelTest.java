@@ -1,0 +1,210 @@
+package dev.tfe.model.secure;
+
+import static dev.tfe.model.Layers.avgPool2d;
+import static dev.tfe.model.Layers.batchNorm;
+import static dev.tfe.model.Layers.conv2d;
+import static dev.tfe.model.Layers.dense;
+import static dev.tfe.model.Layers.flatten;
+import static dev.tfe.model.Layers.maxPool2d;
+import static dev.tfe.model.Layers.relu;
+import static dev.tfe.model.Layers.reshape;
+import static dev.tfe.model.Layers.sigmoid;
+import static dev.tfe.model.Layers.softmax;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfe.api.Party;
+import dev.tfe.api.Tfe;
+import dev.tfe.model.Sequential;
+import dev.tfe.model.layers.Layer;
+import dev.tfe.model.layers.LayerConfig;
+import dev.tfe.model.layers.Padding;
+import dev.tfe.profile.Profile;
+import dev.tfe.protocol.Protocol;
+import dev.tfe.protocol.TestData;
+import dev.tfe.protocol.pond.TruncationMode;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The analytical bytes of {@link CommunicationModel} equal the bytes the profile measures,
+ * exactly, per party, per layer and in total: for the SecureNN paper's networks A to D (random
+ * weights) at batch 1 and 3, and for a ReLU-free model under Pond and SecureNN with both
+ * truncations. The first prediction sends as much as the later ones; the weights' sharing and
+ * masking, before it, equal {@link CommunicationModel#initialisation}.
+ */
+@Timeout(180)
+class CommunicationModelTest {
+  /** The networks of the SecureNN paper, as {@code NetworksBenchmark#network} defines them. */
+  static Sequential network(String name) {
+    return switch (name) {
+      case "A" -> Sequential.of(dense(784, 128), relu(), dense(128, 128), relu(), dense(128, 10));
+      case "B" -> Sequential.of(conv2d(1, 16, 5), maxPool2d(2), relu(), conv2d(16, 16, 5), maxPool2d(2), relu(),
+          flatten(), dense(4 * 4 * 16, 100), relu(), dense(100, 10));
+      case "C" -> Sequential.of(conv2d(1, 20, 5), maxPool2d(2), relu(), conv2d(20, 50, 5), maxPool2d(2), relu(),
+          flatten(), dense(4 * 4 * 50, 500), relu(), dense(500, 10));
+      case "D" -> Sequential.of(conv2d(1, 5, 5, 2, Padding.SAME), relu(), flatten(), dense(14 * 14 * 5, 100), relu(),
+          dense(100, 10));
+      default -> throw new IllegalArgumentException("unknown network " + name);
+    };
+  }
+
+  /** Without ReLU, for Pond: a folded batch norm, sigmoids, average pooling with and without padding, a softmax. */
+  static Sequential reluFree() {
+    return Sequential.of(conv2d(1, 4, 3), batchNorm(4), sigmoid(), avgPool2d(2), flatten(), dense(36, 16), sigmoid(),
+        reshape(4, 4, 1), avgPool2d(3, 2, Padding.SAME), flatten(), dense(4, 3), softmax());
+  }
+
+  /** Runs a first and a warm prediction per batch; checks both, the breakdown, and the initialisation. */
+  private static void check(Sequential model, Function<Tfe, Protocol> protocol, int[] example, int... batches) {
+    try (Tfe tfe = Tfe.local()) {
+      Party owner = tfe.party("model-owner");
+      Party client = tfe.party("prediction-client");
+      PrivateModel pm = tfe.privateModel(model, owner, protocol.apply(tfe));
+      CommunicationModel cm = CommunicationModel.of(pm);
+      boolean first = true;
+      for (int batch : batches) {
+        int[] shape = new int[example.length + 1];
+        shape[0] = batch;
+        System.arraycopy(example, 0, shape, 1, example.length);
+        INDArray x = TestData.uniform(new Random(batch), 1, shape);
+        ByteCount expected = cm.predict(client, x, batch);
+        String what = pm.protocol().name() + " batch " + batch;
+        assertSame(expected, pm.predict(client, x, batch).profile(), what + ", first run");
+        if (first) {
+          assertSame(cm.initialisation(owner.name()), tfe.session().lastInitProfile(), what + ", initialisation");
+          first = false;
+        }
+        Profile warm = pm.predict(client, x, batch).profile();
+        assertSame(expected, warm, what + ", warm run");
+        for (Map.Entry<String, ByteCount> e : cm.breakdown(client.name(), batch, example).entrySet()) {
+          String scope = e.getKey().equals("securenn.keys") ? e.getKey() : "/" + e.getKey() + "/";
+          assertEquals(e.getValue().bytesSentByParty(), warm.bytesSentByPartyFor(scope), what + ", " + e.getKey());
+        }
+      }
+    }
+  }
+
+  private static void assertSame(ByteCount expected, Profile measured, String what) {
+    Map<String, Long> m = new java.util.LinkedHashMap<>(measured.bytesSentByParty());
+    m.values().removeIf(b -> b == 0);
+    assertEquals(expected.bytesSentByParty(), m, what + ": bytes by party");
+    assertEquals(expected.totalBytesSent(), measured.totalBytesSent(), what + ": total bytes");
+  }
+
+  @ParameterizedTest(name = "network {0}")
+  @ValueSource(strings = {"A", "B", "C", "D"})
+  void secureNnNetworksSendTheAnalyticalBytesExactly(String net) {
+    Sequential model = network(net).initialize(7);
+    int[] example = net.equals("A") ? new int[] {784} : new int[] {28, 28, 1};
+    check(model, Tfe::secureNn, example, 1, 3);
+  }
+
+  @Test
+  void reluFreeModelSendsTheAnalyticalBytesUnderPondAndSecureNn() {
+    int[] example = {8, 8, 1};
+    check(reluFree().initialize(3), Tfe::pond, example, 2);
+    check(reluFree().initialize(3), t -> t.pond(TruncationMode.LOCAL), example, 2);
+    check(reluFree().initialize(3), Tfe::secureNn, example, 2);
+    check(reluFree().initialize(3), t -> t.secureNn(TruncationMode.LOCAL), example, 2);
+  }
+
+  @Test
+  void predictionsInSeveralBatchesAddTheirRuns() {
+    Sequential model = network("A").initialize(1);
+    try (Tfe tfe = Tfe.local()) {
+      Party client = tfe.party("client");
+      PrivateModel pm = tfe.privateModel(model, tfe.party("owner"));
+      INDArray x = TestData.uniform(new Random(5), 1, 5, 784);
+      ByteCount expected = CommunicationModel.of(pm).predict(client, x, 2);
+      assertEquals(CommunicationModel.of(pm).run("client", 2, 784).times(2).plus(CommunicationModel.of(pm).run("client", 1, 784)),
+          expected);
+      assertSame(expected, pm.predict(client, x, 2).profile(), "5 examples in batches of 2");
+    }
+  }
+
+  /** Network A at batch 1 by hand, from the per-element formulas. */
+  @Test
+  void networkAAtBatchOneByHand() {
+    CommunicationModel cm = CommunicationModel.of(network("A"), "securenn", TruncationMode.INTERACTIVE);
+    long input = 32 + 8 * 784;
+    long keys = 96;
+    long dense = (16 * 784 + 8 * 128 + 64) + (32 * 128 + 64) + (16 * 128 + 8 * 128 + 64) + (32 * 128 + 64)
+        + (16 * 128 + 8 * 10 + 64) + (32 * 10 + 64);
+    long relu = 528 * (128 + 128);
+    long output = 16 * 10;
+    assertEquals(input + keys + dense + relu + output, cm.run("client", 1, 784).totalBytesSent());
+    assertEquals(input, cm.run("client", 1, 784).bytesSentBy("client"));
+  }
+
+  /**
+   * At batch 128 (too slow to run here), the totals equal the bytes the networks benchmark
+   * measured for trained weights on both runtimes (BENCHMARKS.json of commit f5ce420): bytes do
+   * not depend on the weights' values.
+   */
+  @Test
+  void batch128MatchesTheBytesTheNetworksBenchmarkMeasured() {
+    Map<String, Long> measured = Map.of("A", 21_617_152L, "B", 835_283_584L, "C", 1_205_119_616L, "D", 91_642_368L);
+    measured.forEach((net, bytes) -> {
+      int[] example = net.equals("A") ? new int[] {784} : new int[] {28, 28, 1};
+      CommunicationModel cm = CommunicationModel.of(network(net), "securenn", TruncationMode.INTERACTIVE);
+      assertEquals(bytes, cm.run("prediction-client", 128, example).totalBytesSent(), "network " + net);
+    });
+  }
+
+  @Test
+  void layersWithoutAFormulaAreRefusedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CommunicationModel.of(network("A"), "pond", TruncationMode.INTERACTIVE));
+    assertTrue(e.getMessage().contains("layer 2 (relu)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> CommunicationModel.of(Sequential.of(dense(4, 4), new Doubler()), "securenn", TruncationMode.INTERACTIVE));
+    assertTrue(e.getMessage().contains("layer 2 (doubler) has no communication formula"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> CommunicationModel.of(Sequential.of(sigmoid(), batchNorm(4)), "securenn", TruncationMode.INTERACTIVE));
+    assertTrue(e.getMessage().contains("layer 2 (batch_norm)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> CommunicationModel.of(Sequential.of(dense(4, 4), softmax(), dense(4, 2)), "pond", TruncationMode.LOCAL));
+    assertTrue(e.getMessage().contains("layer 2 (softmax)"), e.getMessage());
+    try (Tfe tfe = Tfe.local()) {
+      PrivateModel plain = tfe.privateModel(network("A"), tfe.party("owner"), tfe.plain());
+      e = assertThrows(IllegalArgumentException.class, () -> CommunicationModel.of(plain));
+      assertTrue(e.getMessage().contains("'plain'"), e.getMessage());
+    }
+  }
+
+  /** A layer this library has no private version of. */
+  private static final class Doubler implements Layer {
+    @Override
+    public String type() {
+      return "doubler";
+    }
+
+    @Override
+    public LayerConfig config() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+      return inputShape;
+    }
+
+    @Override
+    public INDArray forward(INDArray input, boolean training) {
+      return input.mul(2);
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+      return gradOutput.mul(2);
+    }
+  }
+}
