@@ -24,7 +24,29 @@ final class BenchJson {
     m.put("cores", java.lang.Runtime.getRuntime().availableProcessors());
     m.put("java", System.getProperty("java.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      m.put("memory_bytes", os.getTotalMemorySize());
+    }
+    String cpu = cpuModel();
+    if (cpu != null) {
+      m.put("cpu", cpu);
+    }
     return m;
+  }
+
+  /** The CPU model from /proc/cpuinfo (Linux), or null elsewhere. */
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not readable: leave it out
+    }
+    return null;
   }
 
   static Path save(String name, Map<String, Object> results) {

@@ -15,6 +15,8 @@ import dev.tfe.launcher.Cluster;
 import dev.tfe.model.Fit;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.layers.Padding;
+import dev.tfe.model.secure.ByteCount;
+import dev.tfe.model.secure.CommunicationModel;
 import dev.tfe.model.secure.Prediction;
 import dev.tfe.model.secure.PrivateModel;
 import dev.tfe.profile.Profile;
@@ -28,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code ./tfe bench} (or {@code ./tfe bench networks}): private prediction with the four networks
@@ -45,22 +46,43 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * on the bundled MNIST digits (the first 8,000; the conv nets on a subset) and its plaintext
  * accuracy on the held-back digits is printed. Then, for batch 1 and 128, under SecureNN (Pond
  * does not apply: every network has ReLU, which Pond cannot compute exactly), on the in-process
- * runtime and on local party processes (one cluster shared by all cases), it measures the median
- * warm latency of a private prediction, throughput, bytes sent by each party, rounds, agreement
- * of the private classes with plaintext, and the latency of plaintext ND4J {@code model.predict}
- * on the same inputs. Prints a table and saves {@code BENCHMARKS.json} at the working directory (a
- * complete run; partial runs save {@code bench-results/BENCHMARKS-partial.json})
- * (the repository root under {@code ./tfe}).
+ * runtime and on local party processes (one cluster shared by all cases), it warms up (see
+ * {@link #warmUp}) and then measures, each timed run on the next held-back digits: the median
+ * latency of a private prediction, throughput, bytes sent by each party beside the analytical
+ * bytes of {@link CommunicationModel}, rounds, agreement of the private classes with plaintext and
+ * their accuracy, and the latency of plaintext ND4J inference on the same inputs. Prints a table
+ * and saves {@code BENCHMARKS.json}, {@code BENCHMARKS.md} and the chart {@code BENCHMARKS.png}
+ * (by {@link BenchmarksReport}) at the working directory, the repository root under
+ * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
  * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --out FILE}.
  */
 public final class NetworksBenchmark {
+  /**
+   * Warm-up before timing. The party processes compile the protocol's code with C2 for their
+   * first 20 to 30 seconds (about 5 s of CPU each, measured), which on 2 cores slows every run
+   * they take part in; a case is warm once the median of its last {@link #WINDOW} runs is no
+   * longer 10% better than that of the {@link #WINDOW} before, after at least
+   * {@link #MIN_WARM_SECONDS} and at most {@link #MAX_WARM_SECONDS}.
+   */
+  private static final double MIN_WARM_SECONDS = 2;
+
+  /** The first case on the party processes warms them up this long: their C2 compiles then. */
+  private static final double FIRST_PROCESSES_WARM_SECONDS = 25;
+
+  private static final double MAX_WARM_SECONDS = 25;
+
+  private static final int WINDOW = 8;
+
+  private static boolean processesWarm;
+
   private NetworksBenchmark() {}
 
   /** One measured case, one record of BENCHMARKS.json. */
   record Result(String network, int batch, String protocol, String runtime, double latencyMs, double plaintextMs,
-      Map<String, Long> bytesSent, int rounds, double agreement, int reps) {
+      Map<String, Long> bytesSent, int rounds, long analyticalBytes, Map<String, Long> analyticalByParty,
+      double agreement, double privateAccuracy, int digits, int warmRuns, int reps) {
     Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("network", network);
@@ -73,10 +95,18 @@ public final class NetworksBenchmark {
       m.put("overhead", latencyMs / plaintextMs);
       m.put("bytes_sent", new java.util.TreeMap<>(bytesSent));
       m.put("rounds", rounds);
-      m.put("analytical_bytes", null);
+      m.put("analytical_bytes", analyticalBytes);
+      m.put("analytical_bytes_by_party", new java.util.TreeMap<>(analyticalByParty));
       m.put("agreement", agreement);
+      m.put("private_accuracy", privateAccuracy);
+      m.put("digits", digits);
+      m.put("warm_up_runs", warmRuns);
       m.put("reps", reps);
       return m;
+    }
+
+    long bytesSentTotal() {
+      return bytesSent.values().stream().mapToLong(Long::longValue).sum();
     }
   }
 
@@ -161,13 +191,13 @@ public final class NetworksBenchmark {
             Party client = tfe.party("prediction-client");
             PrivateModel pm = tfe.privateModel(model, owner);
             for (int batch : batches) {
-              INDArray x = te.features().get(NDArrayIndex.interval(0, batch)).dup('c');
               int reps = reps(net, batch, quick);
-              Result r = measure(net, runtime, model, pm, client, x, batch, reps);
+              Result r = measure(net, runtime, model, pm, client, te, batch, reps);
               results.add(r);
-              System.out.printf("  %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent, agreement %.3f%n",
-                  net, batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(),
-                  Profile.bytes(r.bytesSent().values().stream().mapToLong(Long::longValue).sum()), r.agreement());
+              System.out.printf("  %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
+                  + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
+                  net, batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
+                  Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
             }
           }
         }
@@ -179,7 +209,12 @@ public final class NetworksBenchmark {
     }
     double totalS = (System.nanoTime() - t0) / 1e9;
     printTable(results);
-    System.out.println("analytical_bytes: null for now (no communication formula yet)");
+    for (Result r : results) {
+      if (r.analyticalBytes() != r.bytesSentTotal()) {
+        System.out.printf("WARNING: %s batch %d on %s sent %d bytes, but the communication model says %d%n",
+            r.network(), r.batch(), r.runtime(), r.bytesSentTotal(), r.analyticalBytes());
+      }
+    }
     Map<String, Object> doc = new LinkedHashMap<>();
     List<Object> records = new ArrayList<>();
     results.forEach(r -> records.add(r.toJson()));
@@ -194,6 +229,9 @@ public final class NetworksBenchmark {
     doc.put("total_seconds", totalS);
     doc.put("records", records);
     System.out.println("saved " + f.toAbsolutePath() + " and " + BenchJson.save("networks.json", doc));
+    List<Path> report = BenchmarksReport.write(f.toAbsolutePath().getParent(), doc,
+        "./tfe bench" + (args.length == 0 ? "" : " " + String.join(" ", args)), java.time.Instant.now());
+    System.out.println("saved " + report.get(0) + " and " + report.get(1));
     System.out.printf("total time: %.1f s%n", totalS);
   }
 
@@ -214,7 +252,7 @@ public final class NetworksBenchmark {
   /** Timed repetitions after one warm-up: fewer for the big batches of the conv nets. */
   private static int reps(String net, int batch, boolean quick) {
     if (batch == 1) {
-      return quick ? 3 : 5;
+      return quick ? 5 : 15;
     }
     if (net.equals("C")) {
       return quick ? 1 : 2;
@@ -222,26 +260,70 @@ public final class NetworksBenchmark {
     return net.equals("A") || net.equals("D") ? (quick ? 3 : 5) : (quick ? 2 : 3);
   }
 
-  private static Result measure(String net, String runtime, Sequential model, PrivateModel pm, Party client, INDArray x,
+  /**
+   * Times {@code reps} warm private predictions, each on the next {@code batch} held-back digits,
+   * and the plaintext model on the same digits; agreement and accuracy count every timed digit.
+   */
+  private static Result measure(String net, String runtime, Sequential model, PrivateModel pm, Party client, Dataset te,
       int batch, int reps) {
-    Prediction warm = pm.predict(client, x, batch); // builds the graph and masks the weights on the parties
+    INDArray first = te.features(0, batch);
+    // the first run builds the graph and masks the weights on the parties; then warm up the JIT
+    pm.predict(client, first, batch);
+    double minWarm = runtime.equals("processes") && !processesWarm ? FIRST_PROCESSES_WARM_SECONDS : MIN_WARM_SECONDS;
+    processesWarm |= runtime.equals("processes");
+    int warmRuns = warmUp(() -> pm.predict(client, first, batch).millis(), minWarm);
     double[] ms = new double[reps];
-    Prediction last = warm;
+    double[] pms = new double[reps];
+    int same = 0;
+    int correct = 0;
+    Prediction last = null;
     for (int i = 0; i < reps; i++) {
+      int from = (i * batch) % (te.size() - batch + 1);
+      INDArray x = te.features(from, from + batch);
       last = pm.predict(client, x, batch);
       ms[i] = last.millis();
-    }
-    double agreement = last.compareWithPlaintext().fraction();
-    model.predict(x);
-    model.predict(x);
-    double[] pms = new double[Math.max(5, reps)];
-    for (int i = 0; i < pms.length; i++) {
-      long t = System.nanoTime();
       model.predict(x);
+      long t = System.nanoTime();
+      int[] plain = model.predictClasses(x);
       pms[i] = (System.nanoTime() - t) / 1e6;
+      int[] mine = last.classes();
+      int[] labels = java.util.Arrays.copyOfRange(te.classes(), from, from + batch);
+      for (int j = 0; j < batch; j++) {
+        same += mine[j] == plain[j] ? 1 : 0;
+        correct += mine[j] == labels[j] ? 1 : 0;
+      }
     }
+    ByteCount analytical = CommunicationModel.of(pm).predict(client, first, batch);
+    int digits = reps * batch;
     return new Result(net, batch, "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
-        last.profile().bytesSentByParty(), last.profile().rounds(), agreement, reps);
+        last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
+        analytical.bytesSentByParty(), (double) same / digits, (double) correct / digits, digits, warmRuns, reps);
+  }
+
+  /** Runs {@code run} (returning its latency in ms) until warm, see {@link #WINDOW}; returns the runs made. */
+  static int warmUp(java.util.function.DoubleSupplier run, double minSeconds) {
+    long start = System.nanoTime();
+    List<Double> ms = new ArrayList<>();
+    while (true) {
+      ms.add(run.getAsDouble());
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      if (elapsed >= Math.max(minSeconds, MAX_WARM_SECONDS)
+          || (ms.get(ms.size() - 1) > 1000 * MIN_WARM_SECONDS && elapsed >= minSeconds)) {
+        return ms.size(); // slow cases: a run or two is warm-up enough
+      }
+      int n = ms.size();
+      if (elapsed >= minSeconds && n >= 2 * WINDOW) {
+        double recent = median(ms.subList(n - WINDOW, n));
+        double before = median(ms.subList(n - 2 * WINDOW, n - WINDOW));
+        if (recent > 0.9 * before) {
+          return n;
+        }
+      }
+    }
+  }
+
+  private static double median(List<Double> v) {
+    return BenchJson.median(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   private static void printTable(List<Result> results) {
