@@ -146,13 +146,15 @@ public final class BenchmarksReport {
         b.append("| ").append(cell(n)).append(" | ").append(percent(a.doubleValue())).append(" |\n"));
 
     b.append("\n## Private prediction\n\n");
-    b.append("Latency is the median over the timed repetitions (reps) of one warm prediction call; bytes are those "
-        + "sent by each party during one call. The last column is the published SecureNN latency (" + PAPER
-        + ", 3 parties on a LAN, 36 vCPU), for reference.\n\n");
+    b.append("Latency is the median over the timed repetitions (reps) of one warm prediction call, after the warm-up "
+        + "runs; bytes are those sent by each party during one call. Agreement (private classes equal to plaintext "
+        + "ones) and accuracy (private classes equal to the labels) count every digit of the timed calls. The last "
+        + "column is the published SecureNN latency (" + PAPER + ", 3 parties on a LAN, 36 vCPU), for reference.\n\n");
     b.append("| network | batch | runtime | protocol | private latency (ms) | throughput (pred/s) | plaintext (ms) "
-        + "| overhead | rounds | bytes sent, total | bytes sent by party | analytical bytes | agreement | reps "
-        + "| SecureNN paper (ms) |\n");
-    b.append("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |\n");
+        + "| overhead | rounds | bytes sent, total | bytes sent by party | analytical bytes | agreement "
+        + "| private accuracy | digits | warm-up runs | reps | SecureNN paper (ms) |\n");
+    b.append("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: "
+        + "| ---: | ---: |\n");
     Map<String, Double> paper = paperLatencies();
     for (Map<String, Object> r : rows) {
       long total = totalBytes(r);
@@ -161,7 +163,8 @@ public final class BenchmarksReport {
           ms(num(r, "latency_ms")), String.format(Locale.ROOT, "%.1f", num(r, "throughput_per_s")),
           ms(num(r, "plaintext_latency_ms")), ratio(num(r, "overhead")),
           String.valueOf(integer(r, "rounds")), bytes(total), byParty(r), analytical(r.get("analytical_bytes"), total),
-          percent(num(r, "agreement")), String.valueOf(integer(r, "reps")), ref == null ? "—" : ms(ref)));
+          percent(num(r, "agreement")), percent(num(r, "private_accuracy")), optional(r, "digits"),
+          optional(r, "warm_up_runs"), String.valueOf(integer(r, "reps")), ref == null ? "—" : ms(ref)));
     }
 
     b.append("\n## Targets\n\n| target | case | measured | target | verdict |\n| --- | --- | ---: | ---: | --- |\n");
@@ -394,6 +397,11 @@ public final class BenchmarksReport {
 
   private static double num(Map<String, Object> r, String key) {
     return r.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+  }
+
+  /** An integer field, or "n/a" in records of older runs that lack it. */
+  private static String optional(Map<String, Object> r, String key) {
+    return r.get(key) instanceof Number n ? String.valueOf(n.intValue()) : "n/a";
   }
 
   private static int integer(Map<String, Object> r, String key) {
