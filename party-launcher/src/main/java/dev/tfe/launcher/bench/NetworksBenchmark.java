@@ -75,6 +75,8 @@ public final class NetworksBenchmark {
 
   private static final int WINDOW = 8;
 
+  private static final String OWNER = "model-owner";
+
   private static boolean processesWarm;
 
   private NetworksBenchmark() {}
@@ -82,7 +84,7 @@ public final class NetworksBenchmark {
   /** One measured case, one record of BENCHMARKS.json. */
   record Result(String network, int batch, String protocol, String runtime, double latencyMs, double plaintextMs,
       Map<String, Long> bytesSent, int rounds, long analyticalBytes, Map<String, Long> analyticalByParty,
-      double agreement, double privateAccuracy, int digits, int warmRuns, int reps) {
+      long setupBytes, double agreement, double privateAccuracy, int digits, int warmRuns, int reps) {
     Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("network", network);
@@ -97,6 +99,7 @@ public final class NetworksBenchmark {
       m.put("rounds", rounds);
       m.put("analytical_bytes", analyticalBytes);
       m.put("analytical_bytes_by_party", new java.util.TreeMap<>(analyticalByParty));
+      m.put("setup_bytes", setupBytes); // one-off: sharing and masking the weights, before the first prediction
       m.put("agreement", agreement);
       m.put("private_accuracy", privateAccuracy);
       m.put("digits", digits);
@@ -187,7 +190,7 @@ public final class NetworksBenchmark {
             if (runtime.equals("processes")) {
               tfe.useRuntime(cluster.newRuntime());
             }
-            Party owner = tfe.party("model-owner");
+            Party owner = tfe.party(OWNER);
             Party client = tfe.party("prediction-client");
             PrivateModel pm = tfe.privateModel(model, owner);
             for (int batch : batches) {
@@ -293,11 +296,13 @@ public final class NetworksBenchmark {
         correct += mine[j] == labels[j] ? 1 : 0;
       }
     }
-    ByteCount analytical = CommunicationModel.of(pm).predict(client, first, batch);
+    CommunicationModel comm = CommunicationModel.of(pm);
+    ByteCount analytical = comm.predict(client, first, batch);
     int digits = reps * batch;
     return new Result(net, batch, "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
         last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
-        analytical.bytesSentByParty(), (double) same / digits, (double) correct / digits, digits, warmRuns, reps);
+        analytical.bytesSentByParty(), comm.initialisation(OWNER).totalBytesSent(), (double) same / digits,
+        (double) correct / digits, digits, warmRuns, reps);
   }
 
   /** Runs {@code run} (returning its latency in ms) until warm, see {@link #WINDOW}; returns the runs made. */
