@@ -72,11 +72,14 @@ public final class PredictionSpeed {
       System.gc();
       double[] ms = new double[reps];
       long bytes = 0;
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       for (int i = 0; i < reps; i++, from += batch) {
+        long cpu0 = os.getProcessCpuTime();
         Prediction p = pm.predict(client, test.features(from, from + batch), batch);
+        double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
         ms[i] = p.millis();
         bytes = p.profile().totalBytesSent();
-        System.out.printf(Locale.ROOT, "  %s b%d rep %d: %.0f ms%n", net, batch, i, ms[i]);
+        System.out.printf(Locale.ROOT, "  %s b%d rep %d: %.0f ms (process CPU %.0f ms)%n", net, batch, i, ms[i], cpuMs);
       }
       double[] s = ms.clone();
       Arrays.sort(s);
