@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -63,6 +64,29 @@ public final class SecurePrg {
       view.clear();
       view.asLongBuffer().get(out, i, words);
       i += words;
+    }
+  }
+
+  /**
+   * Fills {@code out[off, off + len)} with the next {@code len} bytes of the key stream, in
+   * stream order: the same bytes, in the same order, as the little-endian words of
+   * {@link #nextLongs(long[])} (so {@code len / 8} words of either read the same stream), but
+   * written straight by the cipher, with no conversion.
+   */
+  public void nextBytes(byte[] out, int off, int len) {
+    Objects.checkFromIndexSize(off, len, out.length);
+    try {
+      while (len > 0) {
+        int n = Math.min(CHUNK, len);
+        int done = cipher.update(ZEROS, 0, n, out, off);
+        if (done != n) {
+          throw new IllegalStateException("AES/CTR produced " + done + " bytes instead of " + n);
+        }
+        off += n;
+        len -= n;
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
     }
   }
 

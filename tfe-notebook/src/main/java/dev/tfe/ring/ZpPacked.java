@@ -30,8 +30,20 @@ public final class ZpPacked {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long P_LANES = 0x4343434343434343L; // 67 in every byte
+  /** 128 - 67 in every byte: a lane below 128 reaches 128 exactly when it is at least 67. */
+  private static final long BELOW_HIGH_FROM_P = 0x3d3d3d3d3d3d3d3dL;
   /** A multiple of p above any negative excursion of PrivateCompare's sums (64 * 66 + 67). */
   private static final int OFFSET = 70 * P;
+  /** The 8 bits of a byte spread to the low bits of the 8 bytes of a word (bit {@code j} to byte {@code j}). */
+  private static final long[] SPREAD = new long[256];
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      for (int j = 0; j < 8; j++) {
+        SPREAD[v] |= (long) ((v >>> j) & 1) << (8 * j);
+      }
+    }
+  }
 
   private ZpPacked() {}
 
@@ -77,38 +89,37 @@ public final class ZpPacked {
    * Uniform bytes from a secure PRG, drawn in blocks, and uniform field elements by rejection
    * sampling from them (no modulo bias). Two parties with generators of the same seed that make
    * the same calls draw the same values.
+   *
+   * <p>The stream is consumed in 8-byte words: a call that needs part of a word drops the rest
+   * of it. The cipher writes its key stream straight into the block, whose bytes are those of
+   * {@link SecurePrg#nextLongs(long[])}'s little-endian words in order.
    */
   public static final class ByteSource {
+    private static final int BLOCK = 4096; // per cipher call: the JIT compiles the AES-CTR intrinsic sooner
     private final SecurePrg prg;
-    private final long[] block = new long[512]; // 4 KB per cipher call: the JIT compiles the AES-CTR intrinsic sooner
-    private int word = block.length;
+    private final byte[] block = new byte[BLOCK];
+    private int pos = BLOCK;
 
     public ByteSource(SecurePrg prg) {
       this.prg = prg;
     }
 
-    private long nextWord() {
-      if (word == block.length) {
-        prg.nextLongs(block);
-        word = 0;
-      }
-      return block[word++];
+    private void refill() {
+      prg.nextBytes(block, 0, BLOCK);
+      pos = 0;
     }
 
     /** Fills {@code out[0, len)} with uniform bytes. */
     public void bytes(byte[] out, int len) {
       int k = 0;
-      while (k + 8 <= len) {
-        long w = nextWord();
-        for (int j = 0; j < 8; j++) {
-          out[k++] = (byte) (w >>> (j << 3));
+      while (k < len) {
+        if (pos == BLOCK) {
+          refill();
         }
-      }
-      if (k < len) {
-        long w = nextWord();
-        for (int j = 0; k < len; j++) {
-          out[k++] = (byte) (w >>> (j << 3));
-        }
+        int take = Math.min(len - k, BLOCK - pos);
+        System.arraycopy(block, pos, out, k, take);
+        k += take;
+        pos += (take + 7) & ~7; // whole words; only the last take can end inside one
       }
     }
 
@@ -123,14 +134,26 @@ public final class ZpPacked {
     }
 
     private void sample(byte[] out, int len, byte[] table) {
+      if (out.length < len + 7) {
+        throw new IllegalArgumentException("sampling " + len + " elements needs 7 spare bytes, got " + (out.length - len));
+      }
+      byte[] blk = block;
       int k = 0;
       while (k < len) {
-        long w = nextWord();
-        for (int j = 0; j < 8; j++) {
-          byte v = table[(int) (w >>> (j << 3)) & 0xFF];
-          out[k] = v;
-          k += 1 + (v >> 31); // 0 for a rejected byte (-1), else 1; may write up to 7 bytes past len
+        if (pos == BLOCK) {
+          refill();
         }
+        // ceil((len - k) / 8) words are needed at least, and none of them ends past len: no check of k inside
+        int p = pos;
+        int end = p + Math.min(BLOCK - p, (len - k + 7) & ~7);
+        for (; p < end; p += 8) {
+          for (int j = 0; j < 8; j++) {
+            byte v = table[blk[p + j] & 0xFF];
+            out[k] = v;
+            k += 1 + (v >> 31); // 0 for a rejected byte (-1), else 1; may write up to 7 bytes past len
+          }
+        }
+        pos = p;
       }
     }
   }
@@ -161,18 +184,18 @@ public final class ZpPacked {
    * {@link #uniform}{@code (src, n)}, the other share, expanded from the same stream.
    */
   public static long[] bitShares(long[] x, ByteSource src) {
-    int len = x.length * BITS;
-    byte[] z = new byte[len + 8];
-    src.uniform(z, len);
+    long[] z = uniform(src, x.length);
+    // eight lanes at a time: bit + p - z in [1, p + 1], less p where that is p or more (no carries between lanes)
     for (int e = 0; e < x.length; e++) {
       long v = x[e];
-      int base = e * BITS;
-      for (int i = 0; i < BITS; i++) {
-        int u = (int) ((v >>> i) & 1) + P - z[base + i];
-        z[base + i] = (byte) (u >= P ? u - P : u);
+      int base = e * WORDS;
+      for (int w = 0; w < WORDS; w++) {
+        long u = SPREAD[(int) (v >>> (w << 3)) & 0xFF] + P_LANES - z[base + w];
+        long atLeastP = ((u + BELOW_HIGH_FROM_P) & HIGHS) >>> 7; // 1 in the lanes that are p or more
+        z[base + w] = u - atLeastP * P;
       }
     }
-    return toWords(z, x.length * WORDS);
+    return z;
   }
 
   // ---- PrivateCompare ---------------------------------------------------------------------
@@ -218,6 +241,9 @@ public final class ZpPacked {
     common.bytes(rot, n);
     byte[] x = toBytes(shares);
     byte[] d = new byte[len];
+    byte[] unrotated = new byte[BITS];
+    int mPlus = party == 0 ? 0 : P; // + m_i for party 0, p - m_i for party 1
+    int mSign = party == 0 ? 1 : -1;
     for (int e = 0; e < n; e++) {
       int base = e * BITS;
       int b = (int) beta[e] & 1;
@@ -240,11 +266,23 @@ public final class ZpPacked {
         int ti = (int) (t >>> i) & 1;
         int c = acc + sigma * (party * ti - xb);
         acc += ti == 0 ? xb : party - xb; // share of x_i XOR t_i
-        int mi = mAll[base + i];
-        d[base + ((i + sh) & (BITS - 1))] = (byte) ((sAll[base + i] * c + (party == 0 ? mi : P - mi)) % P);
+        unrotated[i] = (byte) mod67(sAll[base + i] * c + mPlus + mSign * mAll[base + i]);
       }
+      // entry i goes to (i + sh) mod 64
+      System.arraycopy(unrotated, 0, d, base + sh, BITS - sh);
+      System.arraycopy(unrotated, BITS - sh, d, base, sh);
     }
     return toWords(d, n * WORDS);
+  }
+
+  /**
+   * {@code v mod 67} for {@code 0 <= v < 2^20} (PrivateCompare's {@code s_i c_i +- m_i} stay below
+   * {@code 66 * 9000 + 67}), by a multiplication instead of a division: {@code 2^32 / 67} rounded
+   * up is {@code 64103990}, 34 / 2^32 above the exact quotient, which is too little to reach the
+   * next integer below {@code 2^32 / (67 * 34)}, about 1.9 million.
+   */
+  static int mod67(int v) {
+    return v - (int) (((long) v * 64103990L) >>> 32) * P;
   }
 
   /**
