@@ -109,18 +109,28 @@ class AuthenticationTest {
       Hostmap map = Hostmap.load(f);
       Credentials c1 = KeyFiles.load(f, map, "server1");
       try (ZContext ctx = new ZContext()) {
-        ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
-        d.setIdentity("server1".getBytes());
-        d.setCurveServerKey(ZMQ.Curve.z85Decode(map.entry("server0").publicKey()));
-        d.setCurvePublicKey(ZMQ.Curve.z85Decode(c1.publicKey()));
-        d.setCurveSecretKey(ZMQ.Curve.z85Decode(c1.secretKey()));
-        d.setLinger(0);
-        d.connect(map.entry("server0").endpoint());
-        d.sendMore(data("server2", "server0"));
-        d.send("forged".getBytes(), 0);
-        assertThrows(PeerException.class, () -> inbox0.take(7, "server0", "server2", Duration.ofMillis(1500)));
-        // keep the forger connected until server0 has seen and dropped its message
-        awaitCount(s0::forgedMessages, "server0 did not see the forged batch");
+        // now and then (here and before the I/O thread of ZmqNode was reworked, a few in 40
+        // tries) a fresh JeroMQ client's connection never completes its handshake; each try is a
+        // new connection, and every one that gets through must be dropped as forged
+        boolean seen = false;
+        for (int attempt = 0; attempt < 4 && !seen; attempt++) {
+          ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
+          d.setIdentity("server1".getBytes());
+          d.setCurveServerKey(ZMQ.Curve.z85Decode(map.entry("server0").publicKey()));
+          d.setCurvePublicKey(ZMQ.Curve.z85Decode(c1.publicKey()));
+          d.setCurveSecretKey(ZMQ.Curve.z85Decode(c1.secretKey()));
+          d.setLinger(0);
+          d.connect(map.entry("server0").endpoint());
+          d.sendMore(data("server2", "server0"));
+          d.send("forged".getBytes(), 0);
+          assertThrows(PeerException.class, () -> inbox0.take(7, "server0", "server2", Duration.ofMillis(1500)));
+          // keep the forger connected until server0 has seen and dropped its message
+          seen = reached(s0::forgedMessages, 3_000);
+          ctx.destroySocket(d);
+        }
+        assertTrue(seen, "server0 did not see the forged batch");
+        assertThrows(PeerException.class, () -> inbox0.take(7, "server0", "server2", Duration.ofMillis(300)),
+            "the forged batch never reaches the inbox");
       }
     }
   }
@@ -174,7 +184,12 @@ class AuthenticationTest {
 
   /** Whether a counter kept on another thread reaches 1 within 10 s. */
   private static boolean reached(java.util.function.IntSupplier counter) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    return reached(counter, 10_000);
+  }
+
+  /** Whether a counter kept on another thread reaches 1 within {@code millis}. */
+  private static boolean reached(java.util.function.IntSupplier counter, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
     while (counter.getAsInt() < 1 && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
