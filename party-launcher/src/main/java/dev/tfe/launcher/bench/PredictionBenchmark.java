@@ -8,8 +8,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@code ./tfe bench prediction}: private prediction with the 784-128-128-10 network under SecureNN
- * at batch 128 (and 1), in-process and on party processes over ZeroMQ: median wall time of a
- * prediction after warm-up, rounds and bytes. Saves bench-results/prediction.json.
+ * at batch 128 (and 1), in-process and on party processes over ZeroMQ (a fresh cluster per case):
+ * median wall time of a prediction after warm-up ({@link NetworksBenchmark#warmUp}; 25 s on the
+ * cold party processes), rounds and bytes. Takes about a minute. Saves
+ * bench-results/prediction.json.
  */
 public final class PredictionBenchmark {
   private PredictionBenchmark() {}
@@ -39,7 +41,11 @@ public final class PredictionBenchmark {
       INDArray images = Mlp.images(batch, 3);
       Map<dev.tfe.api.Party, Map<String, INDArray>> feeds = Map.of(tfe.party("prediction-client"), Map.of("images", images));
       tfe.run(feeds, mlp.output()); // initialises the weights on the parties
-      tfe.run(feeds, mlp.output());
+      int warm = NetworksBenchmark.warmUp(() -> {
+        long t0 = System.nanoTime();
+        tfe.run(feeds, mlp.output());
+        return (System.nanoTime() - t0) / 1e6;
+      }, processes ? 25 : 2);
       double[] ms = new double[reps];
       Profile last = null;
       for (int i = 0; i < reps; i++) {
@@ -50,6 +56,7 @@ public final class PredictionBenchmark {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("ms_median", BenchJson.median(ms));
       r.put("runs", reps);
+      r.put("warm_up_runs", warm);
       r.put("rounds", last.rounds());
       r.put("bytes_sent", last.totalBytesSent());
       return r;
