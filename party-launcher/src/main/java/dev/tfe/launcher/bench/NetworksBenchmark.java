@@ -221,8 +221,9 @@ public final class NetworksBenchmark {
     Map<String, Object> doc = new LinkedHashMap<>();
     List<Object> records = new ArrayList<>();
     results.forEach(r -> records.add(r.toJson()));
-    Path f = Path.of(out);
+    Path f = Path.of(out).toAbsolutePath();
     try {
+      Files.createDirectories(f.getParent()); // bench-results/ does not exist in a fresh clone
       Files.writeString(f, Json.write(records));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save " + f + ": " + e.getMessage(), e);
