@@ -1,15 +1,11 @@
 package dev.tfe.bench;
 
-import static dev.tfe.model.Layers.conv2d;
-import static dev.tfe.model.Layers.dense;
-import static dev.tfe.model.Layers.flatten;
-import static dev.tfe.model.Layers.maxPool2d;
-import static dev.tfe.model.Layers.relu;
 
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
 import dev.tfe.data.Mnist;
+import dev.tfe.model.SecureNnNetworks;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.secure.Prediction;
 import dev.tfe.model.secure.PrivateModel;
@@ -90,16 +86,12 @@ public final class PredictionSpeed {
 
   /** Network B or C of the SecureNN paper, initialised with seed 1. */
   static Sequential network(String name) {
-    Sequential m = switch (name) {
-      case "B" -> Sequential.of(conv2d(1, 16, 5), maxPool2d(2), relu(), conv2d(16, 16, 5), maxPool2d(2), relu(),
-          flatten(), dense(256, 100), relu(), dense(100, 10));
-      case "C" -> Sequential.of(conv2d(1, 20, 5), maxPool2d(2), relu(), conv2d(20, 50, 5), maxPool2d(2), relu(),
-          flatten(), dense(800, 500), relu(), dense(500, 10));
-      default -> throw new IllegalArgumentException("network B or C, got " + name);
-    };
-    m.initialize(1);
-    return m;
+    if (!name.equals("B") && !name.equals("C")) {
+      throw new IllegalArgumentException("network B or C, got " + name);
+    }
+    return SecureNnNetworks.network(name).initialize(1);
   }
+
 
   private static void fingerprint(String net, int batch) throws Exception {
     Security.insertProviderAt(new DeterministicProvider(), 1);

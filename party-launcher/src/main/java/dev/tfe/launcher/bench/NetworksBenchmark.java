@@ -1,10 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import static dev.tfe.model.Layers.conv2d;
-import static dev.tfe.model.Layers.dense;
-import static dev.tfe.model.Layers.flatten;
-import static dev.tfe.model.Layers.maxPool2d;
-import static dev.tfe.model.Layers.relu;
 
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
@@ -13,8 +8,8 @@ import dev.tfe.data.Mnist;
 import dev.tfe.json.Json;
 import dev.tfe.launcher.Cluster;
 import dev.tfe.model.Fit;
+import dev.tfe.model.SecureNnNetworks;
 import dev.tfe.model.Sequential;
-import dev.tfe.model.layers.Padding;
 import dev.tfe.model.secure.ByteCount;
 import dev.tfe.model.secure.CommunicationModel;
 import dev.tfe.model.secure.Prediction;
@@ -33,18 +28,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@code ./tfe bench} (or {@code ./tfe bench networks}): private prediction with the four networks
- * of the SecureNN paper (Wagh, Gupta and Chandran, PETS 2019), issue 7.
+ * of the SecureNN paper ({@link SecureNnNetworks}), issue 7.
  *
- * <ul>
- *   <li>A: Dense 128, ReLU, Dense 128, ReLU, Dense 10 on {@code [N, 784]};
- *   <li>B: Conv 16@5x5, MaxPool 2, ReLU, Conv 16@5x5, MaxPool 2, ReLU, Flatten, Dense 100, ReLU, Dense 10;
- *   <li>C: Conv 20@5x5, MaxPool 2, ReLU, Conv 50@5x5, MaxPool 2, ReLU, Flatten, Dense 500, ReLU, Dense 10;
- *   <li>D: Conv 5@5x5 stride 2 SAME, ReLU, Flatten, Dense 100, ReLU, Dense 10
- * </ul>
- *
- * <p>B to D take NHWC images {@code [N, 28, 28, 1]}. Each network is trained briefly in plaintext
- * on the bundled MNIST digits (the first 8,000; the conv nets on a subset) and its plaintext
- * accuracy on the held-back digits is printed. Then, for batch 1 and 128, under SecureNN (Pond
+ * <p>Each network is trained briefly in plaintext on the bundled MNIST digits (the first 8,000;
+ * the conv nets on a subset) and its plaintext accuracy on the held-back digits is printed. Then, for batch 1 and 128, under SecureNN (Pond
  * does not apply: every network has ReLU, which Pond cannot compute exactly), on the in-process
  * runtime and on local party processes (one cluster shared by all cases), it warms up (see
  * {@link #warmUp}) and then measures, each timed run on the next held-back digits: the median
@@ -116,7 +103,7 @@ public final class NetworksBenchmark {
   public static void main(String[] args) {
     long t0 = System.nanoTime();
     boolean quick = false;
-    List<String> networks = List.of("A", "B", "C", "D");
+    List<String> networks = SecureNnNetworks.NAMES;
     List<String> runtimes = List.of("in-process", "processes");
     List<Integer> batches = null;
     String out = null;
@@ -135,8 +122,8 @@ public final class NetworksBenchmark {
       }
     }
     for (String n : networks) {
-      if (!List.of("A", "B", "C", "D").contains(n)) {
-        throw new IllegalArgumentException("unknown network " + n + "; choose among A, B, C, D");
+      if (!SecureNnNetworks.NAMES.contains(n)) {
+        throw new IllegalArgumentException("unknown network " + n + "; choose among " + SecureNnNetworks.NAMES);
       }
     }
     for (String r : runtimes) {
@@ -149,7 +136,7 @@ public final class NetworksBenchmark {
     }
     if (out == null) {
       // only a complete run replaces the published BENCHMARKS.json; partial runs go to bench-results/
-      boolean complete = !quick && networks.size() == 4 && runtimes.size() == 2 && batches.equals(List.of(1, 128));
+      boolean complete = !quick && networks.size() == SecureNnNetworks.NAMES.size() && runtimes.size() == 2 && batches.equals(List.of(1, 128));
       out = complete ? "BENCHMARKS.json" : "bench-results/BENCHMARKS-partial.json";
     }
 
@@ -164,7 +151,7 @@ public final class NetworksBenchmark {
     Cluster cluster = null;
     try {
       for (String net : networks) {
-        Sequential model = network(net);
+        Sequential model = SecureNnNetworks.network(net);
         Dataset tr = net.equals("A") ? train : train.reshaped(28, 28, 1);
         Dataset te = net.equals("A") ? test : test.reshaped(28, 28, 1);
         long tt = System.nanoTime();
@@ -237,20 +224,6 @@ public final class NetworksBenchmark {
         "./tfe bench" + (args.length == 0 ? "" : " " + String.join(" ", args)), java.time.Instant.now());
     System.out.println("saved " + report.get(0) + " and " + report.get(1));
     System.out.printf("total time: %.1f s%n", totalS);
-  }
-
-  /** The network of the SecureNN paper called {@code name}. */
-  static Sequential network(String name) {
-    return switch (name) {
-      case "A" -> Sequential.of(dense(784, 128), relu(), dense(128, 128), relu(), dense(128, 10));
-      case "B" -> Sequential.of(conv2d(1, 16, 5), maxPool2d(2), relu(), conv2d(16, 16, 5), maxPool2d(2), relu(),
-          flatten(), dense(4 * 4 * 16, 100), relu(), dense(100, 10));
-      case "C" -> Sequential.of(conv2d(1, 20, 5), maxPool2d(2), relu(), conv2d(20, 50, 5), maxPool2d(2), relu(),
-          flatten(), dense(4 * 4 * 50, 500), relu(), dense(500, 10));
-      case "D" -> Sequential.of(conv2d(1, 5, 5, 2, Padding.SAME), relu(), flatten(), dense(14 * 14 * 5, 100), relu(),
-          dense(100, 10));
-      default -> throw new IllegalArgumentException("unknown network " + name);
-    };
   }
 
   /** Timed repetitions after one warm-up: fewer for the big batches of the conv nets. */

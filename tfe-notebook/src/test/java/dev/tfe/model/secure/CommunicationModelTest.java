@@ -5,8 +5,6 @@ import static dev.tfe.model.Layers.batchNorm;
 import static dev.tfe.model.Layers.conv2d;
 import static dev.tfe.model.Layers.dense;
 import static dev.tfe.model.Layers.flatten;
-import static dev.tfe.model.Layers.maxPool2d;
-import static dev.tfe.model.Layers.relu;
 import static dev.tfe.model.Layers.reshape;
 import static dev.tfe.model.Layers.sigmoid;
 import static dev.tfe.model.Layers.softmax;
@@ -16,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
+import dev.tfe.model.SecureNnNetworks;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.layers.Layer;
 import dev.tfe.model.layers.LayerConfig;
@@ -42,20 +41,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @Timeout(180)
 class CommunicationModelTest {
-  /** The networks of the SecureNN paper, as {@code NetworksBenchmark#network} defines them. */
-  static Sequential network(String name) {
-    return switch (name) {
-      case "A" -> Sequential.of(dense(784, 128), relu(), dense(128, 128), relu(), dense(128, 10));
-      case "B" -> Sequential.of(conv2d(1, 16, 5), maxPool2d(2), relu(), conv2d(16, 16, 5), maxPool2d(2), relu(),
-          flatten(), dense(4 * 4 * 16, 100), relu(), dense(100, 10));
-      case "C" -> Sequential.of(conv2d(1, 20, 5), maxPool2d(2), relu(), conv2d(20, 50, 5), maxPool2d(2), relu(),
-          flatten(), dense(4 * 4 * 50, 500), relu(), dense(500, 10));
-      case "D" -> Sequential.of(conv2d(1, 5, 5, 2, Padding.SAME), relu(), flatten(), dense(14 * 14 * 5, 100), relu(),
-          dense(100, 10));
-      default -> throw new IllegalArgumentException("unknown network " + name);
-    };
-  }
-
   /** Without ReLU, for Pond: a folded batch norm, sigmoids, average pooling with and without padding, a softmax. */
   static Sequential reluFree() {
     return Sequential.of(conv2d(1, 4, 3), batchNorm(4), sigmoid(), avgPool2d(2), flatten(), dense(36, 16), sigmoid(),
@@ -102,8 +87,8 @@ class CommunicationModelTest {
   @ParameterizedTest(name = "network {0}")
   @ValueSource(strings = {"A", "B", "C", "D"})
   void secureNnNetworksSendTheAnalyticalBytesExactly(String net) {
-    Sequential model = network(net).initialize(7);
-    int[] example = net.equals("A") ? new int[] {784} : new int[] {28, 28, 1};
+    Sequential model = SecureNnNetworks.network(net).initialize(7);
+    int[] example = SecureNnNetworks.exampleShape(net);
     check(model, Tfe::secureNn, example, 1, 3);
   }
 
@@ -118,7 +103,7 @@ class CommunicationModelTest {
 
   @Test
   void predictionsInSeveralBatchesAddTheirRuns() {
-    Sequential model = network("A").initialize(1);
+    Sequential model = SecureNnNetworks.network("A").initialize(1);
     try (Tfe tfe = Tfe.local()) {
       Party client = tfe.party("client");
       PrivateModel pm = tfe.privateModel(model, tfe.party("owner"));
@@ -133,7 +118,7 @@ class CommunicationModelTest {
   /** Network A at batch 1 by hand, from the per-element formulas. */
   @Test
   void networkAAtBatchOneByHand() {
-    CommunicationModel cm = CommunicationModel.of(network("A"), "securenn", TruncationMode.INTERACTIVE);
+    CommunicationModel cm = CommunicationModel.of(SecureNnNetworks.network("A"), "securenn", TruncationMode.INTERACTIVE);
     long input = 32 + 8 * 784;
     long keys = 96;
     long dense = (16 * 784 + 8 * 128 + 64) + (32 * 128 + 64) + (16 * 128 + 8 * 128 + 64) + (32 * 128 + 64)
@@ -153,8 +138,8 @@ class CommunicationModelTest {
   void batch128MatchesTheBytesTheNetworksBenchmarkMeasured() {
     Map<String, Long> measured = Map.of("A", 21_617_152L, "B", 835_283_584L, "C", 1_205_119_616L, "D", 91_642_368L);
     measured.forEach((net, bytes) -> {
-      int[] example = net.equals("A") ? new int[] {784} : new int[] {28, 28, 1};
-      CommunicationModel cm = CommunicationModel.of(network(net), "securenn", TruncationMode.INTERACTIVE);
+      int[] example = SecureNnNetworks.exampleShape(net);
+      CommunicationModel cm = CommunicationModel.of(SecureNnNetworks.network(net), "securenn", TruncationMode.INTERACTIVE);
       assertEquals(bytes, cm.run("prediction-client", 128, example).totalBytesSent(), "network " + net);
     });
   }
@@ -162,7 +147,7 @@ class CommunicationModelTest {
   @Test
   void layersWithoutAFormulaAreRefusedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CommunicationModel.of(network("A"), "pond", TruncationMode.INTERACTIVE));
+        () -> CommunicationModel.of(SecureNnNetworks.network("A"), "pond", TruncationMode.INTERACTIVE));
     assertTrue(e.getMessage().contains("layer 2 (relu)"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> CommunicationModel.of(Sequential.of(dense(4, 4), new Doubler()), "securenn", TruncationMode.INTERACTIVE));
@@ -174,7 +159,7 @@ class CommunicationModelTest {
         () -> CommunicationModel.of(Sequential.of(dense(4, 4), softmax(), dense(4, 2)), "pond", TruncationMode.LOCAL));
     assertTrue(e.getMessage().contains("layer 2 (softmax)"), e.getMessage());
     try (Tfe tfe = Tfe.local()) {
-      PrivateModel plain = tfe.privateModel(network("A"), tfe.party("owner"), tfe.plain());
+      PrivateModel plain = tfe.privateModel(SecureNnNetworks.network("A"), tfe.party("owner"), tfe.plain());
       e = assertThrows(IllegalArgumentException.class, () -> CommunicationModel.of(plain));
       assertTrue(e.getMessage().contains("'plain'"), e.getMessage());
     }
