@@ -114,7 +114,7 @@ public final class Profile {
 
   /** Bytes sent by all parties for ops of one kind (e.g. {@code pond.mul}), or whose scope contains it. */
   public long bytesSentFor(String opKindOrScope) {
-    return ops().stream().filter(o -> matches(o, opKindOrScope)).mapToLong(OpStats::bytesSent).sum();
+    return bytesSentByPartyFor(opKindOrScope).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Bytes sent by each party for ops of one kind (or whose scope contains it); parties that sent none are left out. */
