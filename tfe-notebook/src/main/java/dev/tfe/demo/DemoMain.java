@@ -23,8 +23,28 @@ import static dev.tfe.model.Layers.relu;
 public final class DemoMain {
   private DemoMain() {}
 
+  static final String USAGE = """
+      usage: ./tfe demo [BATCH]
+        Trains the MLP 784-128-128-10 in plaintext on the first 8,000 bundled MNIST digits,
+        evaluates it on the last 2,000, predicts those privately with SecureNN (every party a
+        thread of this JVM) and prints accuracy, agreement with plaintext, time and bytes.
+        BATCH   digits per private prediction run, 1 to 2000 (default 250)
+        -h, --help   this text""";
+
   public static void main(String[] args) {
-    int batch = args.length > 0 ? Integer.parseInt(args[0]) : 250;
+    Integer parsed;
+    try {
+      parsed = batchSize(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    if (parsed == null) {
+      System.out.println(USAGE);
+      return;
+    }
+    int batch = parsed;
     long t0 = System.nanoTime();
     Mnist mnist = Mnist.load();
     Dataset train = mnist.train();
@@ -49,9 +69,40 @@ public final class DemoMain {
           result.protocol(), batch, result.millis() / 1e3, test.size(), result.millis() / test.size());
       System.out.printf("private accuracy: %.2f%%%n", 100 * result.accuracy(test.classes()));
       System.out.printf("agreement with plaintext: %s%n", agreement);
-      System.out.printf("bytes sent: %s in all; by party %s%n", Profile.bytes(result.profile().totalBytesSent()),
-          result.profile().bytesSentByParty());
+      StringBuilder byParty = new StringBuilder();
+      result.profile().bytesSentByParty().forEach((party, bytes) ->
+          byParty.append(byParty.length() == 0 ? "" : ", ").append(party).append(' ').append(Profile.bytes(bytes)));
+      System.out.printf("bytes sent: %s in all; by party: %s%n", Profile.bytes(result.profile().totalBytesSent()), byParty);
     }
     System.out.printf("total time: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The batch size the arguments ask for, or null for help; a bad argument exits with a message
+   * that says what is expected.
+   */
+  static Integer batchSize(String[] args) {
+    if (args.length == 0) {
+      return 250;
+    }
+    if (args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+      return null;
+    }
+    if (args.length > 1) {
+      throw usageError("expected at most one argument (BATCH), got " + args.length + ": " + String.join(" ", args));
+    }
+    try {
+      int batch = Integer.parseInt(args[0]);
+      if (batch >= 1 && batch <= 2000) {
+        return batch;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw usageError("BATCH must be a whole number from 1 to 2000, got '" + args[0] + "'");
+  }
+
+  private static IllegalArgumentException usageError(String message) {
+    return new IllegalArgumentException("./tfe demo: " + message + "\n" + USAGE);
   }
 }

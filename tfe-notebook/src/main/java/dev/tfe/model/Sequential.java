@@ -138,7 +138,21 @@ public final class Sequential {
 
   /** The most likely class of each example: the arg-max output (for a single output, 1 when above 0.5). */
   public int[] predictClasses(INDArray x) {
-    return Metrics.classes(predict(x));
+    return classesOf(predict(x));
+  }
+
+  /**
+   * The logits for a batch {@code x}: the outputs before a final Softmax, or {@link #predict} when
+   * the model does not end in one.
+   */
+  public INDArray logits(INDArray x) {
+    boolean softmax = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof dev.tfe.model.layers.Softmax;
+    return inBatches(x, softmax ? layers.size() - 1 : layers.size());
+  }
+
+  /** The class of each row of a model's outputs [N, K]: arg-max, or for a single output 1 when above 0.5. */
+  public static int[] classesOf(INDArray outputs) {
+    return Metrics.classes(outputs);
   }
 
   /** Trains on {@code data} with default options (see {@link Fit}). */

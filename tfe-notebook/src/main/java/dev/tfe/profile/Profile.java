@@ -112,12 +112,15 @@ public final class Profile {
     return parties.stream().mapToLong(PartyRunStats::bytesSent).sum();
   }
 
-  /** Bytes sent by all parties for ops of one kind (e.g. {@code pond.mul}), or whose scope contains it. */
+  /**
+   * Bytes sent by all parties for ops of one kind (e.g. {@code pond.mul}, or {@code mul} for every
+   * protocol's), or within a scope (e.g. {@code dense0}); see {@link #matches} for the rule.
+   */
   public long bytesSentFor(String opKindOrScope) {
     return bytesSentByPartyFor(opKindOrScope).values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Bytes sent by each party for ops of one kind (or whose scope contains it); parties that sent none are left out. */
+  /** Bytes sent by each party for ops of one kind or within a scope; parties that sent none are left out. */
   public Map<String, Long> bytesSentByPartyFor(String opKindOrScope) {
     Map<String, Long> r = new LinkedHashMap<>();
     for (OpStats o : ops()) {
@@ -139,8 +142,38 @@ public final class Profile {
     return steps.cardinality();
   }
 
-  private static boolean matches(OpStats o, String what) {
-    return o.kind().equals(what) || o.op().contains(what);
+  /**
+   * Whether an op record falls under a query: the query's segments ({@code /}-separated, blank
+   * ones ignored) must stand as consecutive segments of the op's scope path, where a query segment
+   * names a scope segment exactly ({@code securenn.matmul#3}), by kind ({@code securenn.matmul}) or
+   * by the kind without its protocol ({@code matmul}). So {@code "mul"} counts {@code pond.mul} but
+   * never {@code pond.matmul}, and {@code "dense0/pond.matmul"} only that layer's products.
+   */
+  static boolean matches(OpStats o, String what) {
+    String[] query = java.util.Arrays.stream(what.split("/")).filter(s -> !s.isBlank()).toArray(String[]::new);
+    if (query.length == 0) {
+      return false;
+    }
+    String[] path = o.op().split("/");
+    for (int start = 0; start + query.length <= path.length; start++) {
+      int i = 0;
+      while (i < query.length && segmentMatches(path[start + i], query[i])) {
+        i++;
+      }
+      if (i == query.length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean segmentMatches(String segment, String query) {
+    if (segment.equals(query)) {
+      return true;
+    }
+    int hash = segment.indexOf('#');
+    String kind = hash < 0 ? segment : segment.substring(0, hash);
+    return kind.equals(query) || kind.substring(kind.lastIndexOf('.') + 1).equals(query);
   }
 
   /** Per op kind and party, summed over instances. */

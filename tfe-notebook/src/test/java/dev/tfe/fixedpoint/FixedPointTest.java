@@ -1,6 +1,7 @@
 package dev.tfe.fixedpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,10 +48,29 @@ class FixedPointTest {
     var e = assertThrows(FixedPointOverflowException.class, () -> fp.encode(new double[] {1, 40000}, new int[] {2}, "weights"));
     assertTrue(e.getMessage().contains("weights[1]"), e.getMessage());
     assertTrue(e.getMessage().contains("integral bits"), e.getMessage());
-    assertThrows(FixedPointOverflowException.class, () -> fp.encode(Double.NaN, "nan"));
-    assertThrows(FixedPointOverflowException.class, () -> fp.encode(Double.NEGATIVE_INFINITY, "inf"));
     var d = assertThrows(FixedPointOverflowException.class, () -> fp.decode(1L << 40, "output 'y'"));
     assertTrue(d.getMessage().contains("output 'y'"), d.getMessage());
+  }
+
+  @Test
+  void notFiniteValuesAreNamedByRowAndColumnAndNotCalledOverflows() {
+    double[] v = new double[6 * 512];
+    v[3 * 512 + 7] = Double.NaN;
+    var e = assertThrows(NotFiniteValueException.class, () -> fp.encode(v, new int[] {6, 512}, "input of client"));
+    assertTrue(e.getMessage().contains("input of client[3, 7] is NaN"), e.getMessage());
+    assertTrue(e.getMessage().contains("clean the data"), e.getMessage());
+    assertFalse(e.getMessage().contains("scale"), "scaling cannot help a NaN: " + e.getMessage());
+    var inf = assertThrows(NotFiniteValueException.class, () -> fp.encode(Double.NEGATIVE_INFINITY, "x"));
+    assertTrue(inf.getMessage().contains("-Infinity"), inf.getMessage());
+    var big = assertThrows(FixedPointOverflowException.class, () -> fp.encode(new double[] {0, 0, 0, 1e9}, new int[] {2, 2}, "w"));
+    assertTrue(big.getMessage().contains("w[1, 1]"), big.getMessage());
+  }
+
+  @Test
+  void positionsAreRowMajor() {
+    assertEquals("[1, 2, 3]", FixedPoint.position(1 * 12 + 2 * 4 + 3, new int[] {2, 3, 4}));
+    assertEquals("[5]", FixedPoint.position(5, new int[] {6}));
+    assertEquals("", FixedPoint.position(0, new int[0]));
   }
 
   @Test

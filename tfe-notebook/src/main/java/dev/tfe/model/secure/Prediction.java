@@ -3,7 +3,6 @@ package dev.tfe.model.secure;
 import dev.tfe.model.Sequential;
 import dev.tfe.profile.Profile;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -41,9 +40,9 @@ public final class Prediction {
     return softmax ? Transforms.softmax(logits, true) : logits;
   }
 
-  /** The predicted class of each example. */
+  /** The predicted class of each example, by the plaintext model's rule (arg-max; a single output above 0.5). */
   public int[] classes() {
-    return Nd4j.argMax(logits, 1).toIntVector();
+    return Sequential.classesOf(outputs());
   }
 
   public Profile profile() {
@@ -81,7 +80,8 @@ public final class Prediction {
     for (int i = 0; i < mine.length; i++) {
       same += plain[i] == mine[i] ? 1 : 0;
     }
-    double maxDiff = model.predict(inputs).castTo(logits.dataType()).sub(logits).amax().getDouble(0);
+    // logits against logits: with a final Softmax the client applies it after the reveal
+    double maxDiff = model.logits(inputs).castTo(logits.dataType()).sub(logits).amax().getDouble(0);
     return new Agreement(same, mine.length, maxDiff);
   }
 

@@ -100,6 +100,8 @@ public final class PrivateModel {
           + " but got " + Arrays.toString(shape) + (shape.length == 2 && expected.length == 3
               ? "; reshape images to [N, H, W, C] (e.g. dataset.reshaped(28, 28, 1))" : ""));
     }
+    // every value checked before any batch runs, so an error names the row of x itself
+    tfe.fixedPoint().encode(x, "prediction input of " + client.name());
     int n = shape[0];
     List<INDArray> parts = new ArrayList<>();
     List<Profile> profiles = new ArrayList<>();
