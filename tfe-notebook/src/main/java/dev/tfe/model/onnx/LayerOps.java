@@ -41,7 +41,8 @@ final class LayerOps {
       case "BatchNormalization" -> batchNorm(n);
       case "Transpose" -> throw n.refuse("a Transpose of the data (perm " + Arrays.toString(n.ints("perm"))
           + ") has no layer here; the importer already converts NCHW to NHWC, so remove the permute() from the model");
-      default -> throw n.refuse("this op is not supported on the data; supported: " + Importer.SUPPORTED);
+      default -> throw n.refuse("this op is not supported on the data; replace it in the model before exporting "
+          + "(supported: " + Importer.SUPPORTED + ")");
     }
   }
 
@@ -65,7 +66,8 @@ final class LayerOps {
     needRank(n, 1, "[N, classes] (softmax over classes)");
     long axis = n.i("axis", im.opset >= 13 ? -1 : 1);
     if (axis != 1 && axis != -1) {
-      throw n.refuse("softmax over axis " + axis + " is not supported; only over the last axis of [N, classes]");
+      throw n.refuse("softmax over axis " + axis + " is not supported; only over the classes, the last axis of "
+          + "[N, classes] (nn.Softmax(dim=1))");
     }
     im.add(Layers.softmax(), n.output(), im.shape, im.flatPerm);
   }
@@ -129,7 +131,8 @@ final class LayerOps {
 
   private void gemm(Node n) {
     if (n.i("transA", 0) != 0) {
-      throw n.refuse("transA=1 (a transposed data matrix) is not supported");
+      throw n.refuse("transA=1 (a transposed data matrix) is not supported; multiply the data itself (x @ W, "
+          + "nn.Linear)");
     }
     INDArray w = weightOf(n, "Gemm");
     if (n.i("transB", 0) != 0) {
