@@ -14,14 +14,16 @@ import java.util.function.DoubleUnaryOperator;
  * from elsewhere, and a test refits them): a near-minimax fit of each piece on a grid of
  * {@value #GRID} points by Lawson's algorithm (iteratively reweighted least squares, which
  * converges to the minimax polynomial on the grid). {@link #maxError} is the largest error of the
- * pieces and of the constant tail, in exact arithmetic, measured on a grid 16 times finer than
- * the fitting one and at {@code T}, where the tail starts (beyond it the error only shrinks, for
+ * pieces and of the constant tail, in exact arithmetic, measured on a grid 64 times finer than
+ * the fitting one and at {@code T} and raised by 1% (a margin for extrema between grid points), where the tail starts (beyond it the error only shrinks, for
  * the monotone functions fitted here).
  */
 public final class PiecewisePolynomial {
   /** Points per piece of the fitting grid. */
   static final int GRID = 1001;
   private static final int LAWSON_ITERATIONS = 200;
+  /** {@link #maxError} is raised by this fraction, for the extrema between the measuring grid's points. */
+  static final double MARGIN = 0.01;
 
   private final String name;
   private final double halfWidth;
@@ -54,12 +56,12 @@ public final class PiecewisePolynomial {
     }
     PiecewisePolynomial p = new PiecewisePolynomial(name, h, coefficients, tail, 0);
     double err = Math.abs(f.applyAsDouble(width * pieces) - tail);
-    int n = 16 * GRID * pieces;
+    int n = 64 * GRID * pieces;
     for (int j = 0; j <= n; j++) {
       double a = width * pieces * j / n;
       err = Math.max(err, Math.abs(f.applyAsDouble(a) - p.value(a)));
     }
-    return new PiecewisePolynomial(name, h, coefficients, tail, err);
+    return new PiecewisePolynomial(name, h, coefficients, tail, err * (1 + MARGIN));
   }
 
   /** Near-minimax coefficients (in {@code v = (a - centre) / half}) of one piece, by Lawson's algorithm. */
