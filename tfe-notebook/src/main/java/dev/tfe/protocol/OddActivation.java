@@ -1,5 +1,6 @@
 package dev.tfe.protocol;
 
+import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.fixedpoint.FixedPointConfig;
 import dev.tfe.ring.RingTensor;
 import java.util.function.DoubleUnaryOperator;
@@ -86,7 +87,7 @@ public final class OddActivation {
 
   /** {@code f(x)} under {@code p}, which must have exact comparisons. */
   Tensor apply(AbstractProtocol p, Tensor x) {
-    var fp = p.fixedPoint();
+    FixedPoint fp = p.fixedPoint();
     int k = g.pieces();
     double w = 2 * g.halfWidth();
     if (g.end() >= fp.config().maxValue()) {
@@ -125,7 +126,7 @@ public final class OddActivation {
   }
 
   /** The encoded coefficients of pieces 0 .. k-1 and of the tail (its constant, then zeros). */
-  private long[][] encodedPieces(dev.tfe.fixedpoint.FixedPoint fp) {
+  private long[][] encodedPieces(FixedPoint fp) {
     int k = g.pieces();
     int d = g.degree();
     long[][] e = new long[k + 1][d + 1];

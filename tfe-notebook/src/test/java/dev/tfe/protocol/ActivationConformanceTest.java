@@ -34,14 +34,20 @@ class ActivationConformanceTest {
 
   /** The sweep's inputs, all encodable. */
   static double[] sweep(OddActivation f) {
-    double max = CONFIG.maxValue();
+    return sweep(f, CONFIG);
+  }
+
+  /** The sweep's inputs under {@code config}, all encodable. */
+  static double[] sweep(OddActivation f, FixedPointConfig config) {
+    double max = config.maxValue();
+    double ulp = config.resolution();
     DoubleStream.Builder b = DoubleStream.builder();
     for (int i = -12 * 64; i <= 12 * 64; i++) {
       b.add(i / 64.0);
     }
-    for (int k = -CONFIG.fractionalBits(); k < CONFIG.integralBits(); k++) {
+    for (int k = -config.fractionalBits(); k < config.integralBits(); k++) {
       double p = Math.scalb(1.0, k);
-      for (double v : new double[] {p, p - ULP, p + ULP}) {
+      for (double v : new double[] {p, p - ulp, p + ulp}) {
         if (v <= max) {
           b.add(v).add(-v);
         }
@@ -49,17 +55,17 @@ class ActivationConformanceTest {
     }
     double w = 2 * f.pieces().halfWidth();
     for (int i = 0; i <= f.pieces().pieces(); i++) {
-      for (double v : new double[] {i * w, i * w - ULP, i * w + ULP, i * w + 2 * ULP}) {
+      for (double v : new double[] {i * w, i * w - ulp, i * w + ulp, i * w + 2 * ulp}) {
         b.add(v).add(-v);
       }
     }
-    b.add(max).add(-max).add(max - ULP).add(-(max - ULP)).add(ULP).add(-ULP);
+    b.add(max).add(-max).add(max - ulp).add(-(max - ulp)).add(ulp).add(-ulp);
     Random rnd = new Random(42);
     for (int i = 0; i < 400; i++) {
       b.add((2 * rnd.nextDouble() - 1) * max);
-      b.add((rnd.nextBoolean() ? 1 : -1) * Math.exp(Math.log(ULP) + rnd.nextDouble() * (Math.log(max) - Math.log(ULP))));
+      b.add((rnd.nextBoolean() ? 1 : -1) * Math.exp(Math.log(ulp) + rnd.nextDouble() * (Math.log(max) - Math.log(ulp))));
     }
-    return b.build().map(v -> Math.round(v * CONFIG.scale()) / (double) CONFIG.scale()).filter(v -> Math.abs(v) <= max)
+    return b.build().map(v -> Math.round(v * config.scale()) / (double) config.scale()).filter(v -> Math.abs(v) <= max)
         .toArray();
   }
 
@@ -102,6 +108,34 @@ class ActivationConformanceTest {
   @MethodSource("protocols")
   void tanhIsWithinItsBoundOverTheWholeRange(ProtocolCase pc) {
     sweepAgrees(pc, OddActivation.TANH, Protocol::tanh);
+  }
+
+  /** Other fixed-point settings: the sweep covers their whole range, the bound follows their resolution. */
+  @ParameterizedTest(name = "{0} fractional bits")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {12, 20})
+  void bothAreWithinTheirBoundsUnderOtherFixedPointSettings(int fractionalBits) {
+    FixedPointConfig config = FixedPointConfig.of(fractionalBits, 31 - fractionalBits);
+    for (OddActivation f : new OddActivation[] {OddActivation.SIGMOID, OddActivation.TANH}) {
+      double[] x = sweep(f, config);
+      try (Tfe tfe = Tfe.local(config)) {
+        var client = tfe.party("client");
+        Protocol snn = tfe.secureNn();
+        var out = tfe.defineOutput(snn, client, f == OddActivation.SIGMOID
+            ? snn.sigmoid(tfe.definePrivateInput(snn, client, TestData.of(x, x.length)))
+            : snn.tanh(tfe.definePrivateInput(snn, client, TestData.of(x, x.length))));
+        double[] y = tfe.run(out).values(out);
+        double bound = f.errorBound(config);
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+          double err = Math.abs(y[i] - f.exact(x[i]));
+          assertTrue(err <= bound, f.name() + "(" + x[i] + ") = " + y[i] + " with " + fractionalBits
+              + " fractional bits: error " + err + " above " + bound);
+          worst = Math.max(worst, err);
+        }
+        System.out.printf("securenn %s, %d fractional bits: %d inputs up to %s, largest error %.3e (bound %.3e)%n",
+            f.name(), fractionalBits, x.length, config.maxValue(), worst, bound);
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
