@@ -110,6 +110,24 @@ class ActivationConformanceTest {
     sweepAgrees(pc, OddActivation.TANH, Protocol::tanh);
   }
 
+  /** A public input gives the same values (computed in the clear by every server). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("protocols")
+  void publicInputsGiveTheSameValues(ProtocolCase pc) {
+    try (Tfe tfe = Tfe.local()) {
+      assumeTrue(pc.factory().apply(tfe).supportsComparisons(), pc.name() + " has no exact comparisons");
+    }
+    double[] x = {-40, -10, -3.3, -1e-3, 0, 0.7, 2, 6, 10.5, 20000};
+    for (OddActivation f : new OddActivation[] {OddActivation.SIGMOID, OddActivation.TANH}) {
+      var o = Agreement.run(pc, (p, in) -> f == OddActivation.SIGMOID ? p.sigmoid(in[0]) : p.tanh(in[0]),
+          new Agreement.Input[] {Agreement.Input.PUBLIC}, TestData.of(x, x.length));
+      Agreement.assertClose(o.secure(), o.plain(), secureVsPlain(f), pc.name() + " public " + f.name());
+      for (int i = 0; i < x.length; i++) {
+        assertTrue(Math.abs(o.secure()[i] - f.exact(x[i])) <= f.errorBound(CONFIG), f.name() + "(" + x[i] + ")");
+      }
+    }
+  }
+
   /** Other fixed-point settings: the sweep covers their whole range, the bound follows their resolution. */
   @ParameterizedTest(name = "{0} fractional bits")
   @org.junit.jupiter.params.provider.ValueSource(ints = {12, 20})
