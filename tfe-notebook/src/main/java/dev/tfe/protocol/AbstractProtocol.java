@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * What every protocol shares: shape-only operations, convolution and average pooling through
  * im2col, products with public constants, and sigmoid and tanh (from the exact comparisons, where
- * the protocol has them), all written once over the protocol's primitives so that every protocol computes the same fixed-point function.
+ * the protocol has them), all written once over the protocol's primitives so that every protocol
+ * computes the same fixed-point function.
  */
 public abstract class AbstractProtocol implements Protocol {
   protected final Ops ops;
@@ -211,7 +212,7 @@ public abstract class AbstractProtocol implements Protocol {
   /**
    * The logistic function by the odd polynomial {@code 0.5 + 0.21660622 x - 0.00660418 x^3}, a
    * least-squares fit on [-4, 4] made for this library: maximum error 0.038 for inputs in
-   * [-4, 4], and it diverges outside (0.5 + 4.3 at x = -10), as the polynomial sigmoids of SecureML
+   * [-4, 4], and it diverges outside (4.94 instead of 0 at x = -10), as the polynomial sigmoids of SecureML
    * and tf-encrypted's Pond do. Only for protocols without comparisons, on inputs known to lie in
    * [-4, 4]. Two products and two public scalings, each truncated.
    */
