@@ -215,8 +215,16 @@ public final class Sequential {
 
   // ---- mechanics shared with TrainingLoop ----
 
-  static Loss defaultLoss(Dataset data) {
-    return data.isClassification() ? Loss.crossEntropy() : Loss.mse();
+  /**
+   * Cross-entropy for classification (binary cross-entropy when the model has one output
+   * column, where softmax cross-entropy would always be 0), else mean squared error.
+   */
+  Loss defaultLoss(Dataset data) {
+    if (!data.isClassification()) {
+      return Loss.mse();
+    }
+    int[] out = outputShape(data.exampleShape());
+    return out.length == 1 && out[0] == 1 ? Loss.binaryCrossEntropy() : Loss.crossEntropy();
   }
 
   /** The number of leading layers that training and evaluation run: all, or all but a final softmax fused with cross-entropy. */
@@ -255,6 +263,10 @@ public final class Sequential {
     } catch (ShapeMismatchException e) {
       throw new ShapeMismatchException("the data set's examples " + NdArrays.batchShape(data.exampleShape())
           + " do not fit this model: " + e.getMessage(), e);
+    }
+    if (data.isClassification() && out.length == 1 && out[0] == 1 && data.numClasses() > 2) {
+      throw new ShapeMismatchException("the model has one output, which can separate two classes, but the data set has "
+          + data.numClasses() + " classes; give the model one output per class and a final softmax");
     }
     if (data.isClassification() && out.length == 1 && out[0] > 1 && data.numClasses() > out[0]) {
       throw new ShapeMismatchException("the model outputs " + out[0] + " values per example but the data set has "

@@ -47,7 +47,7 @@ final class TrainingLoop {
     if (fit.validation() != null) {
       model.checkLabels(fit.validation());
     }
-    Loss loss = fit.loss() != null ? fit.loss() : Sequential.defaultLoss(data);
+    Loss loss = fit.loss() != null ? fit.loss() : model.defaultLoss(data);
     int end = model.trainingEnd(loss);
     Optimizer.Updater updater = fit.optimizer().start(model.parameters());
     SplittableRandom rng = new SplittableRandom(fit.seed());

@@ -12,8 +12,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * What every protocol shares: shape-only operations, convolution and average pooling through
- * im2col, products with public constants, and the polynomial sigmoid, all written once over the
- * protocol's primitives so that every protocol computes the same fixed-point function.
+ * im2col, products with public constants, and sigmoid and tanh (from the exact comparisons, where
+ * the protocol has them), all written once over the protocol's primitives so that every protocol
+ * computes the same fixed-point function.
  */
 public abstract class AbstractProtocol implements Protocol {
   protected final Ops ops;
@@ -176,14 +177,48 @@ public abstract class AbstractProtocol implements Protocol {
   }
 
   /**
-   * The logistic function by the odd polynomial {@code 0.5 + 0.21660622 x - 0.00660418 x^3}, a
-   * least-squares fit on [-4, 4] made for this library (maximum error 0.038 there; it diverges
-   * outside, as the polynomial sigmoids of SecureML and tf-encrypted's Pond do). Two products
-   * and two public scalings, each truncated.
+   * The logistic function over every input, within {@link OddActivation#errorBound} (3e-4 with
+   * 16 fractional bits): exact comparisons clip and select between polynomial pieces (see
+   * {@link OddActivation}). A protocol without exact comparisons refuses.
    */
   @Override
   public Tensor sigmoid(Tensor x) {
+    requireComparisons("sigmoid");
     try (var s = scope("sigmoid")) {
+      return OddActivation.SIGMOID.apply(this, x);
+    }
+  }
+
+  /** The hyperbolic tangent over every input, within {@link OddActivation#errorBound} (4e-4 with 16 fractional bits). */
+  @Override
+  public Tensor tanh(Tensor x) {
+    requireComparisons("tanh");
+    try (var s = scope("tanh")) {
+      return OddActivation.TANH.apply(this, x);
+    }
+  }
+
+  private void requireComparisons(String op) {
+    if (!supportsComparisons()) {
+      throw new UnsupportedOperationException(name() + " has no exact comparisons, so its " + op + " could only be a "
+          + "polynomial, wrong by far for inputs outside a small interval (trained models' pre-activations reach 10 "
+          + "to 40); use the SecureNN protocol (tfe.secureNn(), the default of tfe.privateModel), whose " + op
+          + " is accurate to " + (op.equals("tanh") ? OddActivation.TANH_BOUND : OddActivation.SIGMOID_BOUND)
+          + " for every input" + (op.equals("sigmoid") ? ", or, if you know every input lies in [-4, 4], "
+          + "polynomialSigmoid(x) (error up to 0.038 there, unbounded outside)" : ""));
+    }
+  }
+
+  /**
+   * The logistic function by the odd polynomial {@code 0.5 + 0.21660622 x - 0.00660418 x^3}, a
+   * least-squares fit on [-4, 4] made for this library: maximum error 0.038 for inputs in
+   * [-4, 4], and it diverges outside (4.94 instead of 0 at x = -10), as the polynomial sigmoids of SecureML
+   * and tf-encrypted's Pond do. Only for protocols without comparisons, on inputs known to lie in
+   * [-4, 4]. Two products and two public scalings, each truncated.
+   */
+  @Override
+  public Tensor polynomialSigmoid(Tensor x) {
+    try (var s = scope("polynomialSigmoid")) {
       Tensor x2 = square(x);
       Tensor x3 = mul(x2, x);
       Tensor lin = mulConstant(x, 0.21660622);

@@ -86,8 +86,22 @@ public interface Protocol {
 
   // ---- non-linear -------------------------------------------------------------------------
 
-  /** The logistic function (a protocol may approximate it; its javadoc says how well). */
+  /**
+   * The logistic function, within a stated bound over every fixed-point input (3e-4 with 16
+   * fractional bits; see {@link OddActivation}). Needs exact comparisons: a protocol without
+   * them (Pond) throws, naming SecureNN and {@link #polynomialSigmoid}.
+   */
   Tensor sigmoid(Tensor x);
+
+  /** The hyperbolic tangent, within 4e-4 over every input (16 fractional bits); needs exact comparisons. */
+  Tensor tanh(Tensor x);
+
+  /**
+   * A cubic polynomial that approximates the logistic function on [-4, 4] only (error up to 0.038
+   * there, unbounded outside). For protocols without comparisons, when the caller knows every
+   * input lies in [-4, 4]; prefer {@link #sigmoid}.
+   */
+  Tensor polynomialSigmoid(Tensor x);
 
   /** max(x, 0). */
   Tensor relu(Tensor x);

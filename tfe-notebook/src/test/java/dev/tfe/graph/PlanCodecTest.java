@@ -24,7 +24,7 @@ class PlanCodecTest {
       Random rnd = new Random(1);
       INDArray x = TestData.uniform(rnd, 1, 4, 6);
       INDArray w = TestData.uniform(rnd, 1, 6, 3);
-      Tensor y = pond.sigmoid(pond.matmul(tfe.definePrivateInput(pond, tfe.party("client"), x),
+      Tensor y = pond.polynomialSigmoid(pond.matmul(tfe.definePrivateInput(pond, tfe.party("client"), x),
           pond.mask(tfe.definePrivateVariable(pond, tfe.party("owner"), w))));
       y = pond.add(y, tfe.defineConstant(pond, TestData.uniform(rnd, 1, 3)));
       Output out = tfe.defineOutput(pond, tfe.party("client"), y);

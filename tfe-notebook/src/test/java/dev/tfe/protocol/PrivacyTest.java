@@ -45,9 +45,10 @@ class PrivacyTest {
   static Tensor program(Protocol p, Tensor x, Tensor w) {
     Tensor y = p.matmul(x, p.mask(w));
     Tensor z = p.mul(y, y);
-    Tensor out = p.add(p.sigmoid(z), p.reduceSum(p.matmul(x, w), 0));
+    Tensor out = p.add(p.polynomialSigmoid(z), p.reduceSum(p.matmul(x, w), 0));
     if (p.supportsComparisons()) {
       out = p.add(p.add(out, p.relu(y)), p.argmaxOneHot(y, 1));
+      out = p.add(out, p.add(p.sigmoid(y), p.tanh(z)));
     }
     return out;
   }

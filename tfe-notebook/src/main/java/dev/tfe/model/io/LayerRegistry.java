@@ -11,6 +11,7 @@ import dev.tfe.model.layers.MaxPooling2D;
 import dev.tfe.model.layers.ReLU;
 import dev.tfe.model.layers.Reshape;
 import dev.tfe.model.layers.Sigmoid;
+import dev.tfe.model.layers.Tanh;
 import dev.tfe.model.layers.Softmax;
 import java.util.Map;
 import java.util.TreeSet;
@@ -29,6 +30,7 @@ public final class LayerRegistry {
     register("dense", Dense::fromConfig);
     register("relu", c -> new ReLU());
     register("sigmoid", c -> new Sigmoid());
+    register("tanh", c -> new Tanh());
     register("softmax", c -> new Softmax());
     register("conv2d", Conv2D::fromConfig);
     register("max_pool2d", MaxPooling2D::fromConfig);

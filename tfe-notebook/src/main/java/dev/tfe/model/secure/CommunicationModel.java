@@ -15,6 +15,7 @@ import dev.tfe.model.layers.ReLU;
 import dev.tfe.model.layers.Reshape;
 import dev.tfe.model.layers.Sigmoid;
 import dev.tfe.model.layers.Softmax;
+import dev.tfe.model.layers.Tanh;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.pond.TruncationMode;
 import dev.tfe.ring.ConvGeometry;
@@ -41,12 +42,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>Conv2D: im2col (local), then the same matmul with {@code m = N outH outW},
  *       {@code k = kh kw Cin}, {@code v = filters};
  *   <li>ReLU (SecureNN): {@code 528n}; MaxPooling2D (SecureNN): {@code 528 (w - 1)} per output,
- *       w the window's cells; AveragePooling2D: a truncation of its outputs; Sigmoid: a square, a
- *       product and four truncations (SecureNN {@code 64n + 128} plus {@code 4 (32n + 64)}, Pond
- *       {@code 88n + 64} plus {@code 4 (40n + 32)});
+ *       w the window's cells; AveragePooling2D: a truncation of its outputs; Sigmoid and Tanh
+ *       (SecureNN): {@link OpCosts#activation}, four DReLUs, three products by a bit, and
+ *       polynomial pieces (sigmoid {@code 2656n + 1088}, tanh {@code 2864n + 1472});
  *   <li>Flatten, Reshape: free; BatchNormalization after Dense or Conv2D: folded into its
  *       weights, free; a final Softmax: applied by the client, free;
- *   <li>SecureNN's run keys, when a ReLU or max pooling needs them: 96 bytes;
+ *   <li>SecureNN's run keys, when a ReLU, max pooling, sigmoid or tanh needs them: 96 bytes;
  *   <li>output: server0 and server1 send {@code 8n} each to the client.
  * </ul>
  * Every run of a prediction, the first one included, costs this: the weights are shared and
@@ -122,7 +123,7 @@ public final class CommunicationModel {
     Map<String, ByteCount> parts = new LinkedHashMap<>();
     int[] s = exampleShape.clone();
     parts.put("input", costs.privateInput(client, batch * size(s)));
-    if (costs.isSecureNn() && model.layers().stream().anyMatch(l -> l instanceof ReLU || l instanceof MaxPooling2D)) {
+    if (costs.isSecureNn() && model.layers().stream().anyMatch(CommunicationModel::compares)) {
       parts.put("securenn.keys", costs.keys());
     }
     List<Layer> layers = model.layers();
@@ -180,6 +181,8 @@ public final class CommunicationModel {
       return costs.relu(n);
     } else if (l instanceof Sigmoid) {
       return costs.sigmoid(n);
+    } else if (l instanceof Tanh) {
+      return costs.tanh(n);
     } else if (l instanceof Flatten || l instanceof Reshape) {
       return ByteCount.NONE;
     }
@@ -192,7 +195,7 @@ public final class CommunicationModel {
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
       String name = "layer " + (i + 1) + " (" + l.type() + ")";
-      if (l instanceof ReLU || l instanceof MaxPooling2D) {
+      if (l instanceof ReLU || l instanceof MaxPooling2D || l instanceof Sigmoid || l instanceof Tanh) {
         if (!costs.isSecureNn()) {
           throw new IllegalArgumentException(name + ": pond has no exact " + l.type() + ", so no formula; "
               + "use SecureNN (tfe.secureNn()), the default for private prediction");
@@ -207,13 +210,18 @@ public final class CommunicationModel {
           throw new IllegalArgumentException(name + " does not follow a Dense or Conv2D layer, so it is not "
               + "folded into one and has no formula");
         }
-      } else if (!(l instanceof Dense || l instanceof Conv2D || l instanceof AveragePooling2D || l instanceof Sigmoid
+      } else if (!(l instanceof Dense || l instanceof Conv2D || l instanceof AveragePooling2D 
           || l instanceof Flatten || l instanceof Reshape)) {
         throw new IllegalArgumentException(name + " has no communication formula; there are formulas for Dense, "
-            + "Conv2D, ReLU, Sigmoid, MaxPooling2D, AveragePooling2D, Flatten, Reshape, BatchNormalization (after "
+            + "Conv2D, ReLU, Sigmoid, Tanh, MaxPooling2D, AveragePooling2D, Flatten, Reshape, BatchNormalization (after "
             + "Dense or Conv2D) and a final Softmax");
       }
     }
+  }
+
+  /** Whether a layer needs SecureNN's comparisons (and so its run keys). */
+  private static boolean compares(Layer l) {
+    return l instanceof ReLU || l instanceof MaxPooling2D || l instanceof Sigmoid || l instanceof Tanh;
   }
 
   /** Whether layer {@code i} is a BatchNormalization folded into the Dense or Conv2D before it. */

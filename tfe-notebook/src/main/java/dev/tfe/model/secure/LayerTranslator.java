@@ -15,6 +15,7 @@ import dev.tfe.model.layers.ReLU;
 import dev.tfe.model.layers.Reshape;
 import dev.tfe.model.layers.Sigmoid;
 import dev.tfe.model.layers.Softmax;
+import dev.tfe.model.layers.Tanh;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.ring.ConvGeometry;
@@ -58,10 +59,16 @@ final class LayerTranslator {
         out.add(conv(name, c, bn));
         i += bn == null ? 0 : 1;
       } else if (l instanceof ReLU) {
+        requireComparisons(i, l);
         out.add(new PrivateStatelessLayer(name, Protocol::relu));
       } else if (l instanceof Sigmoid) {
+        requireComparisons(i, l);
         out.add(new PrivateStatelessLayer(name, Protocol::sigmoid));
+      } else if (l instanceof Tanh) {
+        requireComparisons(i, l);
+        out.add(new PrivateStatelessLayer(name, Protocol::tanh));
       } else if (l instanceof MaxPooling2D m) {
+        requireComparisons(i, l);
         ConvGeometry.Padding pad = padding(m.padding());
         out.add(new PrivateStatelessLayer(name, (q, x) -> q.maxPool2d(x, m.poolH(), m.poolW(), m.strideH(), m.strideW(), pad)));
       } else if (l instanceof AveragePooling2D a) {
@@ -83,11 +90,26 @@ final class LayerTranslator {
             + "Conv2D layer, so it cannot be folded into one; move it right after a Dense or Conv2D layer");
       } else {
         throw new UnsupportedOperationException("layer " + (i + 1) + " (" + l.type() + ") has no private version; "
-            + "supported: Dense, Conv2D, ReLU, Sigmoid, MaxPooling2D, AveragePooling2D, Flatten, Reshape, "
+            + "supported: Dense, Conv2D, ReLU, Sigmoid, Tanh, MaxPooling2D, AveragePooling2D, Flatten, Reshape, "
             + "BatchNormalization (after Dense or Conv2D) and a final Softmax");
       }
     }
     return new Translation(out, softmax);
+  }
+
+  /**
+   * Refuses, when the model is wrapped, a layer that needs exact comparisons under a protocol
+   * without them (Pond), instead of failing at the first prediction or, for sigmoid, answering
+   * with a polynomial that is wrong outside a small interval.
+   */
+  private void requireComparisons(int i, Layer l) {
+    if (!p.supportsComparisons()) {
+      throw new UnsupportedOperationException("layer " + (i + 1) + " (" + l.type() + ") needs exact comparisons, which "
+          + p.name() + " does not have" + (l instanceof ReLU || l instanceof MaxPooling2D ? ""
+          : " (its only sigmoid is a polynomial, wrong by far outside [-4, 4], where trained models' "
+          + "pre-activations often lie)") + "; wrap the model with SecureNN instead: tfe.privateModel(model, owner), "
+          + "or tfe.privateModel(model, owner, tfe.secureNn())");
+    }
   }
 
   private PrivateLayer dense(String name, INDArray w, INDArray b, BatchNormalization bn) {

@@ -1,5 +1,6 @@
 package dev.tfe.model.secure;
 
+import dev.tfe.protocol.OddActivation;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.pond.Pond;
@@ -174,9 +175,33 @@ public final class OpCosts {
     return seeds().plus(dealRandom(n)).plus(dealShare(2 * n)).plus(open(n));
   }
 
-  /** The polynomial sigmoid of n: a square, a product, two public scalings, each truncated. */
-  public ByteCount sigmoid(long n) {
+  /** The cubic {@code polynomialSigmoid} of n: a square, a product, two public scalings, each truncated. */
+  public ByteCount polynomialSigmoid(long n) {
     return square(n).plus(mul(n)).plus(truncate(n).times(2));
+  }
+
+  /** SecureNN's sigmoid of n ({@link OddActivation}): see {@link #activation}. */
+  public ByteCount sigmoid(long n) {
+    return activation(OddActivation.SIGMOID, n);
+  }
+
+  /** SecureNN's tanh of n ({@link OddActivation}): see {@link #activation}. */
+  public ByteCount tanh(long n) {
+    return activation(OddActivation.TANH, n);
+  }
+
+  /**
+   * An {@link OddActivation} of n with k pieces of degree d: {@code k + 1} DReLUs, three products
+   * by a truth value (|x|, the clamp, the sign), {@code d + 2} truncations (v and the
+   * coefficients) and {@code d} products with truncation (Horner). Sigmoid (k = 3, d = 5):
+   * {@code 2072n + 7 (32n + 64) + 5 (72n + 128) = 2656n + 1088} under SecureNN; tanh (k = 3, d =
+   * 7): {@code 2072n + 9 (32n + 64) + 7 (72n + 128) = 2864n + 1472}.
+   */
+  public ByteCount activation(OddActivation f, long n) {
+    requireSecureNn(f.name() + " (no exact comparisons to select its pieces)");
+    long k = f.pieces().pieces();
+    int d = f.pieces().degree();
+    return drelu((k + 1) * n).plus(bitProduct(n).times(3)).plus(truncate(n).times(d + 2)).plus(mul(n).times(d));
   }
 
   /** Average pooling to n outputs: local sums, one truncation of the scaled sums. */

@@ -5,7 +5,7 @@ import dev.tfe.protocol.Tensor;
 import java.util.function.BiFunction;
 
 /**
- * A layer without weights: an activation (exact ReLU under SecureNN, the polynomial sigmoid),
+ * A layer without weights: an activation (exact ReLU, sigmoid and tanh within a stated bound),
  * a pooling, or a reshape, each one call of the protocol interface.
  */
 final class PrivateStatelessLayer implements PrivateLayer {

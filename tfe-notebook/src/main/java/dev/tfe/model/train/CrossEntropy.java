@@ -19,6 +19,7 @@ public final class CrossEntropy implements Loss {
 
   @Override
   public double value(INDArray logits, INDArray labels) {
+    requireSeveralColumns(logits);
     INDArray y = Targets.matrix(logits, labels);
     INDArray max = logits.max(1).reshape(logits.size(0), 1);
     INDArray shifted = logits.subColumnVector(max);
@@ -29,8 +30,19 @@ public final class CrossEntropy implements Loss {
 
   @Override
   public INDArray gradient(INDArray logits, INDArray labels) {
+    requireSeveralColumns(logits);
     INDArray y = Targets.matrix(logits, labels);
     return Softmax.rows(logits).subi(y).divi(logits.size(0));
+  }
+
+  /** Softmax over one column is 1 whatever the logit: the loss would be 0 and teach nothing. */
+  private static void requireSeveralColumns(INDArray logits) {
+    if (logits.rank() == 2 && logits.size(1) == 1) {
+      throw new IllegalArgumentException("softmax cross-entropy over a single output column is always 0 (the softmax "
+          + "of one value is 1), so it cannot train; for one sigmoid output (two classes) use "
+          + "Loss.binaryCrossEntropy() (the default loss for such a model), or give the model one output per class "
+          + "with a final softmax");
+    }
   }
 
   @Override

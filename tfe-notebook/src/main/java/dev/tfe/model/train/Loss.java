@@ -25,6 +25,14 @@ public interface Loss {
     return CrossEntropy.INSTANCE;
   }
 
+  /**
+   * Binary cross-entropy on probabilities (a final sigmoid's output); see {@link BinaryCrossEntropy}.
+   * The default for classification with one output column.
+   */
+  static Loss binaryCrossEntropy() {
+    return BinaryCrossEntropy.INSTANCE;
+  }
+
   /** Mean squared error; see {@link MeanSquaredError}. */
   static Loss mse() {
     return MeanSquaredError.INSTANCE;

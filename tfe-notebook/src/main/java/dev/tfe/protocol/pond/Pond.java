@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * Machine Learning in TensorFlow using Secure Computation", 2018, as in tf-encrypted): two
  * servers hold additive shares over Z_2^64; a crypto producer deals Beaver triples, sending
  * server0's parts as a seed. Linear operations are local; products use {@link Beaver}; fixed-point
- * products are truncated by {@link Truncation}; the sigmoid is a polynomial; a private weight
+ * products are truncated by {@link Truncation}; having no exact comparisons, it refuses ReLU,
+ * sigmoid and tanh (only the bounded {@code polynomialSigmoid} is offered); a private weight
  * can be masked once and reused ({@link PondMaskedTensor}).
  *
  * <p>Security: semi-honest, non-colluding servers; a server sees only uniformly random shares

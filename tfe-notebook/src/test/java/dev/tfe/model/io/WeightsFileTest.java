@@ -12,6 +12,7 @@ import static dev.tfe.model.Layers.relu;
 import static dev.tfe.model.Layers.reshape;
 import static dev.tfe.model.Layers.sigmoid;
 import static dev.tfe.model.Layers.softmax;
+import static dev.tfe.model.Layers.tanh;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class WeightsFileTest {
   private static Sequential everyLayer() {
     Sequential model = Sequential.of(reshape(6, 6, 2), conv2d(2, 4, 3, 1, Padding.SAME), batchNorm(4), relu(),
         maxPool2d(2), conv2d(4, 3, 2, 2, 1, 1, Padding.VALID), sigmoid(), avgPool2d(2, 1, Padding.SAME), flatten(),
-        dense(12, 5), relu(), dense(5, 3), softmax()).initialize(3);
+        dense(12, 5), tanh(), dense(5, 3), softmax()).initialize(3);
     // make batch-normalisation state non-trivial
     model.fit(dev.tfe.data.Dataset.classification(random(1, 16, 72), new int[16], 3),
         dev.tfe.model.Fit.epochs(1).batchSize(8));

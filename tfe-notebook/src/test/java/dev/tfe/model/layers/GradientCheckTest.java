@@ -19,6 +19,7 @@ class GradientCheckTest {
     GradientCheck.check(new ReLU(), GradientCheck.random(4, 3, 7), true);
     GradientCheck.check(new ReLU(), GradientCheck.random(5, 2, 3, 3, 2), true);
     GradientCheck.check(new Sigmoid(), GradientCheck.random(6, 3, 6), true);
+    GradientCheck.check(new Tanh(), GradientCheck.random(10, 3, 6), true);
     GradientCheck.check(new Softmax(), GradientCheck.random(7, 4, 5).muli(3), true);
   }
 

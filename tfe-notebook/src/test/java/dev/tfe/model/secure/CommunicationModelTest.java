@@ -8,6 +8,7 @@ import static dev.tfe.model.Layers.flatten;
 import static dev.tfe.model.Layers.reshape;
 import static dev.tfe.model.Layers.sigmoid;
 import static dev.tfe.model.Layers.softmax;
+import static dev.tfe.model.Layers.tanh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,10 +42,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 @Timeout(180)
 class CommunicationModelTest {
-  /** Without ReLU, for Pond: a folded batch norm, sigmoids, average pooling with and without padding, a softmax. */
-  static Sequential reluFree() {
-    return Sequential.of(conv2d(1, 4, 3), batchNorm(4), sigmoid(), avgPool2d(2), flatten(), dense(36, 16), sigmoid(),
+  /** Without comparisons, for Pond: a folded batch norm, average pooling with and without padding, a softmax. */
+  static Sequential comparisonFree() {
+    return Sequential.of(conv2d(1, 4, 3), batchNorm(4), avgPool2d(2), flatten(), dense(36, 16),
         reshape(4, 4, 1), avgPool2d(3, 2, Padding.SAME), flatten(), dense(4, 3), softmax());
+  }
+
+  /** Sigmoid and tanh (SecureNN only), with nothing else that compares, so they alone need the run keys. */
+  static Sequential withSigmoidAndTanh() {
+    return Sequential.of(conv2d(1, 4, 3), batchNorm(4), sigmoid(), avgPool2d(2), flatten(), dense(36, 16), tanh(),
+        dense(16, 3), softmax());
   }
 
   /** Runs a first and a warm prediction per batch; checks both, the breakdown, and the initialisation. */
@@ -93,12 +100,29 @@ class CommunicationModelTest {
   }
 
   @Test
-  void reluFreeModelSendsTheAnalyticalBytesUnderPondAndSecureNn() {
+  void comparisonFreeModelSendsTheAnalyticalBytesUnderPondAndSecureNn() {
     int[] example = {8, 8, 1};
-    check(reluFree().initialize(3), Tfe::pond, example, 2);
-    check(reluFree().initialize(3), t -> t.pond(TruncationMode.LOCAL), example, 2);
-    check(reluFree().initialize(3), Tfe::secureNn, example, 2);
-    check(reluFree().initialize(3), t -> t.secureNn(TruncationMode.LOCAL), example, 2);
+    check(comparisonFree().initialize(3), Tfe::pond, example, 2);
+    check(comparisonFree().initialize(3), t -> t.pond(TruncationMode.LOCAL), example, 2);
+    check(comparisonFree().initialize(3), Tfe::secureNn, example, 2);
+    check(comparisonFree().initialize(3), t -> t.secureNn(TruncationMode.LOCAL), example, 2);
+  }
+
+  @Test
+  void sigmoidAndTanhSendTheAnalyticalBytesUnderSecureNn() {
+    int[] example = {8, 8, 1};
+    check(withSigmoidAndTanh().initialize(3), Tfe::secureNn, example, 1, 2);
+    check(withSigmoidAndTanh().initialize(3), t -> t.secureNn(TruncationMode.LOCAL), example, 2);
+  }
+
+  @Test
+  void sigmoidAndTanhByHand() {
+    OpCosts c = OpCosts.of("securenn", TruncationMode.INTERACTIVE, 16, dev.tfe.protocol.Parties.DEFAULT);
+    assertEquals(2656 * 10 + 1088, c.sigmoid(10).totalBytesSent());
+    assertEquals(2864 * 10 + 1472, c.tanh(10).totalBytesSent());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CommunicationModel.of(withSigmoidAndTanh(), "pond", TruncationMode.INTERACTIVE));
+    assertTrue(e.getMessage().contains("layer 3 (sigmoid)") && e.getMessage().contains("SecureNN"), e.getMessage());
   }
 
   @Test

@@ -10,6 +10,7 @@ import static dev.tfe.model.Layers.relu;
 import static dev.tfe.model.Layers.reshape;
 import static dev.tfe.model.Layers.sigmoid;
 import static dev.tfe.model.Layers.softmax;
+import static dev.tfe.model.Layers.tanh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import dev.tfe.model.Fit;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.layers.Layer;
 import dev.tfe.model.layers.Padding;
+import dev.tfe.protocol.OddActivation;
 import dev.tfe.protocol.TestData;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -77,9 +79,29 @@ class PrivateLayerAgreementTest {
     agree("relu", model(relu()), x, 0);
   }
 
+  /** Sigmoid and tanh within their stated bounds, far outside [-4, 4] too (the cubic was off by 16 there). */
   @Test
-  void sigmoidFollowsItsPolynomialWithinItsError() {
-    agree("sigmoid", model(sigmoid()), TestData.uniform(new Random(2), 4, 3, 11), 0.04);
+  void sigmoidAndTanhAreWithinTheirStatedBoundsOverTheRange() {
+    INDArray x = TestData.of(new double[] {-30000, -37, -16, -10, -6.5, -4, -1, -ULP, 0, ULP, 0.3, 2.5, 5, 9.99, 12, 37,
+        30000}, 1, 17);
+    agree("sigmoid", model(sigmoid()), x, OddActivation.SIGMOID_BOUND);
+    agree("tanh", model(tanh()), x, OddActivation.TANH_BOUND);
+    agree("dense then sigmoid", model(dense(11, 6), sigmoid()), TestData.uniform(new Random(2), 40, 3, 11),
+        OddActivation.SIGMOID_BOUND + 200 * ULP / 4);
+  }
+
+  /** Pond cannot compute them accurately, so wrapping refuses, naming SecureNN (it used to answer with the cubic). */
+  @Test
+  void pondRefusesSigmoidAndTanhModelsWhenWrapping() {
+    for (Sequential m : new Sequential[] {model(dense(4, 3), sigmoid()), model(dense(4, 3), tanh()),
+        model(dense(4, 3), relu())}) {
+      try (Tfe tfe = Tfe.local()) {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+            () -> tfe.privateModel(m, tfe.party("owner"), tfe.pond()));
+        assertTrue(e.getMessage().contains("layer 2 (" + m.layers().get(1).type() + ")")
+            && e.getMessage().contains("tfe.secureNn()"), e.getMessage());
+      }
+    }
   }
 
   @Test
