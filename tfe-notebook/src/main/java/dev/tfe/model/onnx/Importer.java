@@ -29,7 +29,7 @@ import java.util.Set;
 final class Importer {
   /** The ops that take the activation, for the "unsupported op" message. */
   static final String SUPPORTED = "Gemm, MatMul, Add (a bias after Gemm, MatMul or Conv), Conv, MaxPool, "
-      + "AveragePool, GlobalAveragePool, Relu, Sigmoid, Flatten, Reshape, BatchNormalization, Softmax, Identity, "
+      + "AveragePool, GlobalAveragePool, Relu, Sigmoid, Tanh, Flatten, Reshape, BatchNormalization, Softmax, Identity, "
       + "Dropout, Pad (zeros before a Conv), Shape, and the constant ops Constant, Cast, Transpose, Reshape, Slice, "
       + "Concat, Gather, Unsqueeze, Squeeze, ConstantOfShape";
 

@@ -26,8 +26,7 @@ final class LayerOps {
       case "Identity", "Dropout" -> im.advance(n.output(), im.shape, im.flatPerm);
       case "Relu" -> im.add(Layers.relu(), n.output(), im.shape, im.flatPerm);
       case "Sigmoid" -> im.add(Layers.sigmoid(), n.output(), im.shape, im.flatPerm);
-      case "Tanh" -> throw n.refuse("Tanh has no layer in this version of the library; use ReLU or Sigmoid "
-          + "activations, or a version of tfe-java with a Tanh layer");
+      case "Tanh" -> im.add(Layers.tanh(), n.output(), im.shape, im.flatPerm);
       case "Softmax" -> softmax(n);
       case "Flatten" -> flatten(n);
       case "Reshape" -> reshape(n);

@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
  * <p><b>Supported</b>: models that are one chain of layers (like {@code nn.Sequential}) with one
  * input, {@code [N, features]} or images {@code [N, C, H, W]}, whose sizes are fixed except perhaps
  * the batch axis. Ops: Gemm, MatMul, Add (a bias after Gemm, MatMul or Conv), Conv (2-D, group 1,
- * no dilation), MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, Relu, Sigmoid, Flatten,
+ * no dilation), MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool, Relu, Sigmoid, Tanh, Flatten,
  * Reshape (constant target), BatchNormalization (inference), Softmax (last axis), Identity,
  * Dropout (dropped: inference), Pad with zeros before a Conv, and the constant arithmetic
  * exporters emit (Constant, Shape, Gather, Unsqueeze, Concat, Slice, Transpose, Cast, ...). Conv
