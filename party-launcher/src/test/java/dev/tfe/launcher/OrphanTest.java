@@ -128,7 +128,7 @@ class OrphanTest {
     try {
       for (String p : addresses.keySet()) {
         List<String> cmd = java(PartyMain.class);
-        cmd.addAll(List.of("--config", hosts.toString(), "--name", p, "--coordinator-timeout", "2"));
+        cmd.addAll(List.of("--config", hosts.toString(), "--name", p, "--coordinator-timeout", "2", "--exit-when-orphaned"));
         parties.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(p + ".log").toFile()).start());
       }
       Cluster cluster = Cluster.connect(hosts, Duration.ofSeconds(30), Duration.ofSeconds(60));
