@@ -201,7 +201,7 @@ public final class Coordinator implements AutoCloseable {
    */
   public void handshake(Duration timeout) {
     heart.scheduleAtFixedRate(this::beat, 0, 250, TimeUnit.MILLISECONDS);
-    String hello = timeout.toMillis() + "\n" + describeSelf();
+    String hello = timeout.toMillis() + "\n" + self + ": " + describeSelf();
     for (String p : parties) {
       node.send(new Header(Kind.HELLO, 0, 0, 0, self, p), Payloads.text(hello));
     }

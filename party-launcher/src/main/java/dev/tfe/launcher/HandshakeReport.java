@@ -58,6 +58,6 @@ final class HandshakeReport {
         none.add(p);
       }
     }
-    return none.isEmpty() ? "" : "\n  no answer at all so far from " + String.join(", ", none);
+    return none.isEmpty() ? "" : "\n  (no report yet from " + String.join(", ", none) + ")";
   }
 }
