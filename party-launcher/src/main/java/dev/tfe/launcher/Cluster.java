@@ -167,6 +167,7 @@ public final class Cluster implements AutoCloseable {
     try {
       c.handshake(handshakeTimeout);
     } catch (RuntimeException e) {
+      c.detachAll("the coordinator gave up: " + e.getMessage()); // the parties that answered are free again
       c.close();
       throw e;
     }

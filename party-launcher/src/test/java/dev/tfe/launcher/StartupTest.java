@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfe.launcher.config.Hostmap;
+import dev.tfe.launcher.config.KeyFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.zeromq.ZMQ;
 
 /**
  * Startup across hosts: parties started by hand, at different times. The coordinator's
@@ -86,5 +89,25 @@ class StartupTest {
     assertFalse(m.contains("server0 at " + map.entry("server0").address() + " did not answer"),
         "server0 answered; it is server2 that is missing: " + m);
     assertTrue(took < 13, "the error came with the coordinator's 8 s deadline (plus its set-up), after " + took + " s");
+  }
+
+  @Test
+  void aStaleKeyInOnePartysHostmapIsReportedWithTheKey() throws Exception {
+    Path hosts = Programs.hostmap(dir, Hostmap.Encryption.ON);
+    Hostmap map = Hostmap.load(hosts);
+    // server2's copy of the hostmap holds an old key for server0
+    Path stale = Files.createDirectories(dir.resolve("server2-host")).resolve("hosts.json");
+    map.withKey("server0", ZMQ.Curve.generateKeyPair().publicKey).save(stale);
+    Path keyDir = Files.createDirectories(KeyFiles.dirFor(stale));
+    Files.copy(KeyFiles.dirFor(hosts).resolve("server2.key"), keyDir.resolve("server2.key"));
+    start(hosts, "server0");
+    start(hosts, "server1");
+    start(stale, "server2");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> Cluster.connect(hosts, Duration.ofSeconds(12), Duration.ofSeconds(30)));
+    String m = e.getMessage();
+    System.out.println("stale key error:\n" + m);
+    assertTrue(m.contains("CURVE key " + map.entry("server0").publicKey() + " is not in the hostmap"), m);
+    assertTrue(m.contains("server2"), m);
   }
 }

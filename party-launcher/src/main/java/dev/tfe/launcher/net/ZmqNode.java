@@ -243,8 +243,14 @@ public final class ZmqNode implements AutoCloseable {
     ZMQ.Socket d = dealers.get(node);
     try {
       if (d != null) {
-        d.sendMore(header);
-        d.send(payload, 0);
+        // never block while holding the lock: a DEALER whose handshake failed (a peer with another
+        // key for this process) has no pipe, and a blocking send would leave this process deaf
+        if (d.send(header, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+          d.send(payload, 0);
+        } else {
+          log.accept(name + " cannot send to " + node + " (no connection: its handshake failed or it is not up);"
+              + " message dropped");
+        }
       } else if (router != null) {
         router.sendMore(route);
         router.sendMore(header);

@@ -143,7 +143,8 @@ public final class PartyServer implements AutoCloseable {
         } else {
           ignore(h, orders());
           if (byCoordinator) {
-            node.send(reply(Kind.FAILED, h, from), Payloads.text(busy()));
+            node.send(reply(Kind.FAILED, h, from), Payloads.text(coordinator == null
+                ? name + " serves no coordinator now (it dropped this one, or was restarted); connect again" : busy()));
           }
         }
       }
