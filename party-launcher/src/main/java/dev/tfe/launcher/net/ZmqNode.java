@@ -252,9 +252,13 @@ public final class ZmqNode implements AutoCloseable {
               + " message dropped");
         }
       } else if (router != null) {
-        router.sendMore(route);
-        router.sendMore(header);
-        router.send(payload, 0);
+        // likewise for a peer whose connection is closing (a coordinator that just left)
+        if (router.send(route.getBytes(StandardCharsets.UTF_8), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+          router.sendMore(header);
+          router.send(payload, 0);
+        } else {
+          log.accept(name + " cannot send to " + route + " (its connection is closing or full); message dropped");
+        }
       } else {
         log.accept(name + " has no connection to " + node + "; message dropped");
       }
