@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The party process: listens on its hostmap address, waits for a coordinator, checks that it
@@ -58,7 +57,6 @@ public final class PartyServer implements AutoCloseable {
   private final Set<String> peersSeen = ConcurrentHashMap.newKeySet();
   private final Map<Long, Map<Integer, Plan>> plans = new ConcurrentHashMap<>();
   private final Map<Long, PartyState> states = new ConcurrentHashMap<>();
-  private final AtomicInteger ignored = new AtomicInteger();
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tfe-exec");
     t.setDaemon(true);
@@ -92,11 +90,6 @@ public final class PartyServer implements AutoCloseable {
     this.node = new ZmqNode(hostmap, creds, inbox, this::onMessage, log::log);
     log.log("listening on " + hostmap.entry(name).address() + (hostmap.encrypted() ? " with CURVE" : " unencrypted (PLAIN token)")
         + "; peers " + hostmap.processParties() + "; pid " + ProcessHandle.current().pid());
-  }
-
-  /** Control messages ignored so far because they did not come from the coordinator served. */
-  public int ignoredMessages() {
-    return ignored.get();
   }
 
   /**
@@ -175,7 +168,6 @@ public final class PartyServer implements AutoCloseable {
   }
 
   private void ignore(Header h, String why) {
-    ignored.incrementAndGet();
     log.log("ignored " + h.kind() + " from " + h.from() + ": " + why);
   }
 
