@@ -63,6 +63,8 @@ final class LocalProcesses {
         cmd.add(log.toString());
         cmd.add("--log-max-bytes");
         cmd.add(Long.toString(o.logMaxBytes()));
+        cmd.add(o.workDir() == null ? "--remove-when-orphaned" : "--remove-keys-when-orphaned");
+        cmd.add(logDir.toString());
         logs.put(p, log);
         outs.put(p, out);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());

@@ -1,5 +1,6 @@
 package dev.tfe.launcher.party;
 
+import dev.tfe.launcher.WorkDir;
 import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.config.KeyFiles;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * --exit-when-orphaned       exit (code 3) instead when the coordinator falls silent
  * --parent-pid PID           exit as soon as that process ends (set by the local launcher;
  *                            implies --exit-when-orphaned)
+ * --remove-when-orphaned DIR       then delete the cluster folder DIR (secrets first), as the
+ * --remove-keys-when-orphaned DIR  launcher's shutdown hook would have; or only its secrets
  * --log FILE                 write the log there instead of standard error, capped:
  * --log-max-bytes N          past N bytes (default 1048576) FILE becomes FILE.1 and a new FILE
  *                            starts, so the log takes at most 2 N bytes
@@ -52,6 +55,8 @@ public final class PartyMain {
     boolean exitWhenOrphaned = false;
     String logFile = null;
     long logMax = 1 << 20;
+    Path folder = null;
+    boolean wholeFolder = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -70,6 +75,10 @@ public final class PartyMain {
         case "--coordinator-timeout" -> timeout = number(a, v);
         case "--log" -> logFile = v;
         case "--log-max-bytes" -> logMax = number(a, v);
+        case "--remove-when-orphaned", "--remove-keys-when-orphaned" -> {
+          folder = Path.of(v);
+          wholeFolder = a.equals("--remove-when-orphaned");
+        }
         case "-h", "--help" -> {
           System.out.println("usage: ./tfe party --config hosts.json --name server0 [--coordinator-timeout 10]"
               + " [--exit-when-orphaned] [--log FILE [--log-max-bytes 1048576]]");
@@ -114,8 +123,13 @@ public final class PartyMain {
         log.log("the launcher process " + pid + " is already gone; exiting");
         System.exit(4);
       }
+      Path dir = folder;
+      boolean whole = wholeFolder;
       ph.get().onExit().thenRun(() -> {
         log.log("the launcher process " + pid + " ended; exiting");
+        if (dir != null) {
+          WorkDir.delete(dir, whole);
+        }
         Runtime.getRuntime().halt(4);
       });
     }
