@@ -1,7 +1,5 @@
 package dev.tfe.launcher.party;
 
-import dev.tfe.graph.Plan;
-import dev.tfe.graph.PlanCodec;
 import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.net.Header;
@@ -9,15 +7,7 @@ import dev.tfe.launcher.net.Header.Kind;
 import dev.tfe.launcher.net.Inbox;
 import dev.tfe.launcher.net.Payloads;
 import dev.tfe.launcher.net.ZmqNode;
-import dev.tfe.launcher.net.ZmqTransport;
-import dev.tfe.profile.PartyRunStats;
-import dev.tfe.ring.RingTensor;
-import dev.tfe.runtime.Kernels;
-import dev.tfe.runtime.PartyState;
-import dev.tfe.runtime.PlanExecutor;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,14 +45,13 @@ public final class PartyServer implements AutoCloseable {
   private final Inbox inbox = new Inbox();
   private final BlockingQueue<Message> control = new LinkedBlockingQueue<>();
   private final Set<String> peersSeen = ConcurrentHashMap.newKeySet();
-  private final Map<Long, Map<Integer, Plan>> plans = new ConcurrentHashMap<>();
-  private final Map<Long, PartyState> states = new ConcurrentHashMap<>();
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tfe-exec");
     t.setDaemon(true);
     return t;
   });
   private final ZmqNode node;
+  private final Sessions sessions;
   private volatile long lastCoordinator;
   private volatile String coordinator;
   private volatile String coordinatorInfo;
@@ -88,6 +77,7 @@ public final class PartyServer implements AutoCloseable {
           + hostmap.processParties());
     }
     this.node = new ZmqNode(hostmap, creds, inbox, this::onMessage, log::log);
+    this.sessions = new Sessions(name, node, inbox, log);
     log.log("listening on " + hostmap.entry(name).address() + (hostmap.encrypted() ? " with CURVE" : " unencrypted (PLAIN token)")
         + "; peers " + hostmap.processParties() + "; pid " + ProcessHandle.current().pid());
   }
@@ -132,7 +122,7 @@ public final class PartyServer implements AutoCloseable {
       }
       case RUN -> {
         if (current) {
-          executor.submit(() -> run(h, payload));
+          executor.submit(() -> sessions.run(h, payload));
         } else {
           ignore(h, orders());
           if (byCoordinator) {
@@ -197,8 +187,7 @@ public final class PartyServer implements AutoCloseable {
         case HELLO -> hello(h, m.payload());
         case END_SESSION -> {
           if (current) {
-            states.remove(h.session());
-            plans.remove(h.session());
+            sessions.end(h.session());
             log.log("session " + h.session() + " ended; its state is dropped");
           } else {
             ignore(h, orders());
@@ -233,9 +222,7 @@ public final class PartyServer implements AutoCloseable {
   }
 
   private void forgetSessions() {
-    inbox.reset();
-    states.clear();
-    plans.clear();
+    sessions.clear();
   }
 
   /**
@@ -285,44 +272,6 @@ public final class PartyServer implements AutoCloseable {
       return Long.parseLong(s.trim());
     } catch (NumberFormatException e) {
       return fallback;
-    }
-  }
-
-  private void run(Header h, byte[] payload) {
-    long run = h.run();
-    try {
-      Payloads.RunOrder o = Payloads.runOrder(payload);
-      Map<Integer, Plan> cache = plans.computeIfAbsent(h.session(), k -> new ConcurrentHashMap<>());
-      Plan plan = o.plan() != null ? PlanCodec.decode(o.plan()) : cache.get(o.planId());
-      if (plan == null) {
-        throw new IllegalStateException("plan " + o.planId() + " of session " + h.session() + " is unknown here");
-      }
-      cache.put(o.planId(), plan);
-      if (!plan.party().equals(name)) {
-        throw new IllegalStateException("got the plan of " + plan.party() + ", but this process is " + name);
-      }
-      PartyState state = states.computeIfAbsent(h.session(), k -> new PartyState(name));
-      state.setFeeds(o.feeds());
-      log.log("run " + run + ": " + plan.nodeCount() + " nodes in " + plan.steps().size() + " steps, " + o.feeds().size()
-          + " fed values");
-      try {
-        PartyRunStats stats = new PlanExecutor(Kernels.standard()).execute(plan,
-            new ZmqTransport(node, inbox, name, h.session(), run), state, run, Duration.ofMillis(o.timeoutMillis()));
-        for (Map.Entry<String, RingTensor> out : state.takeOutputs().entrySet()) {
-          log.log("received output '" + out.getKey() + "' " + Arrays.toString(out.getValue().shape()) + "; it stays here");
-        }
-        node.send(reply(Kind.RESULT, h, h.from()), Payloads.stats(stats));
-        log.log("run " + run + " done in " + String.format("%.1f ms", stats.wallNanos() / 1e6) + ", " + stats.rounds()
-            + " rounds, " + stats.bytesSent() + " bytes sent");
-      } finally {
-        state.setFeeds(Map.of());
-      }
-    } catch (RuntimeException | Error e) {
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-      log.log("run " + run + " failed: " + msg);
-      node.send(reply(Kind.FAILED, h, h.from()), Payloads.text(msg));
-    } finally {
-      inbox.finish(run);
     }
   }
 
