@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import dev.tfe.protocol.Parties;
 
 /**
  * Party processes and the coordinator that drives them. Either {@link #launchLocal} starts one
@@ -25,8 +27,17 @@ import java.util.Optional;
  *
  * <p>A cluster serves any number of runtimes ({@link #newRuntime()}), each a session with its
  * own party state, one run at a time.
+ *
+ * <p>Closing a local cluster stops its processes and deletes its folder (secret keys and token
+ * first, then logs and hostmap; a JVM shutdown hook does the same), or, for a folder given with
+ * {@link LaunchOptions#workDir}, only the secrets. Closing a connected cluster stops nothing: the
+ * parties, which this program did not start, drop its sessions and wait for the next
+ * coordinator ({@link #stopParties} stops them).
  */
 public final class Cluster implements AutoCloseable {
+  /** The servers every protocol needs; each runs in a process unless listed as in-process. */
+  private static final Set<String> SERVERS = Set.of(Parties.DEFAULT.server0(), Parties.DEFAULT.server1(),
+      Parties.DEFAULT.cryptoProducer());
   private final Hostmap hostmap;
   private final Coordinator coordinator;
   private final LocalProcesses processes;
@@ -69,19 +80,32 @@ public final class Cluster implements AutoCloseable {
   }
 
   private static Cluster tryLaunch(LaunchOptions o) {
+    Map<String, String> addresses = new LinkedHashMap<>();
+    List<Integer> ports = freePorts(o.parties().size());
+    for (int i = 0; i < o.parties().size(); i++) {
+      addresses.put(o.parties().get(i), "127.0.0.1:" + ports.get(i));
+    }
+    Hostmap planned = Hostmap.of(addresses, o.encrypt() ? Hostmap.Encryption.ON : Hostmap.Encryption.OFF)
+        .withInProcess(Set.copyOf(o.inProcess()));
+    planned.checkServers(SERVERS, "LaunchOptions.parties " + o.parties() + " (inProcess " + o.inProcess() + ")");
     Path dir;
     try {
       dir = o.workDir() != null ? Files.createDirectories(o.workDir()) : Files.createTempDirectory("tfe-cluster-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the cluster's directory: " + e.getMessage(), e);
     }
-    Map<String, String> addresses = new LinkedHashMap<>();
-    List<Integer> ports = freePorts(o.parties().size());
-    for (int i = 0; i < o.parties().size(); i++) {
-      addresses.put(o.parties().get(i), "127.0.0.1:" + ports.get(i));
+    boolean ownDir = o.workDir() == null;
+    try {
+      return tryLaunch(o, planned, dir, ownDir);
+    } catch (RuntimeException | Error e) {
+      WorkDir.delete(dir, ownDir);
+      throw e;
     }
+  }
+
+  private static Cluster tryLaunch(LaunchOptions o, Hostmap planned, Path dir, boolean ownDir) {
     Path file = dir.resolve("hosts.json");
-    Hostmap.of(addresses, o.encrypt() ? Hostmap.Encryption.ON : Hostmap.Encryption.OFF).save(file);
+    planned.save(file);
     Hostmap map = KeyFiles.generate(file, true);
     Credentials creds = KeyFiles.load(file, map, Hostmap.COORDINATOR);
     Coordinator[] holder = new Coordinator[1];
@@ -90,7 +114,7 @@ public final class Cluster implements AutoCloseable {
       if (c != null) {
         c.partyLost(party, what);
       }
-    });
+    }, () -> WorkDir.delete(dir, ownDir));
     Coordinator c;
     try {
       c = new Coordinator(map, creds, p -> procs.tail(p, 12), o.deadAfter(), new PartyLog(Hostmap.COORDINATOR)::log);
@@ -131,6 +155,7 @@ public final class Cluster implements AutoCloseable {
 
   public static Cluster connect(Path hostmapFile, Duration handshakeTimeout, Duration receiveTimeout) {
     Hostmap map = Hostmap.load(hostmapFile);
+    map.checkServers(SERVERS, "hostmap " + hostmapFile);
     Credentials creds = KeyFiles.load(hostmapFile, map, Hostmap.COORDINATOR);
     Coordinator c = new Coordinator(map, creds, p -> "", Duration.ofSeconds(10), new PartyLog(Hostmap.COORDINATOR)::log);
     Cluster cluster = new Cluster(map, c, null, null, receiveTimeout);
@@ -142,6 +167,7 @@ public final class Cluster implements AutoCloseable {
     try {
       c.handshake(handshakeTimeout);
     } catch (RuntimeException e) {
+      c.detachAll("the coordinator gave up: " + e.getMessage()); // the parties that answered are free again
       c.close();
       throw e;
     }
@@ -224,6 +250,26 @@ public final class Cluster implements AutoCloseable {
       }
       closed = true;
     }
+    if (processes != null) {
+      coordinator.stopAll(reason);
+      processes.stop(2000);
+    } else {
+      coordinator.detachAll(reason);
+    }
+    coordinator.close();
+  }
+
+  /**
+   * Tells every party process to exit, also the ones this program did not start (the parties of
+   * a hostmap, started with {@code ./tfe party}), then closes the cluster.
+   */
+  public void stopParties(String reason) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
     coordinator.stopAll(reason);
     if (processes != null) {
       processes.stop(2000);
@@ -231,7 +277,10 @@ public final class Cluster implements AutoCloseable {
     coordinator.close();
   }
 
-  /** Stops every party process (they exit on the coordinator's word, or are killed). */
+  /**
+   * Stops the party processes this cluster started (they exit on the coordinator's word, or are
+   * killed) and deletes its folder; parties it only connected to are left running, detached.
+   */
   @Override
   public void close() {
     shutdown("the coordinator closed the cluster");

@@ -17,6 +17,7 @@ import dev.tfe.runtime.PartyState;
 import dev.tfe.runtime.PlanExecutor;
 import dev.tfe.runtime.RunFailedException;
 import dev.tfe.runtime.Runtime.Outcome;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -63,9 +64,12 @@ public final class Coordinator implements AutoCloseable {
   private final Duration deadAfter;
   private final Map<String, Long> lastHeard = new ConcurrentHashMap<>();
   private final Map<String, Long> pids = new ConcurrentHashMap<>();
+  private final Map<String, String> statuses = new ConcurrentHashMap<>();
+  private final Set<Long> sessionIds = ConcurrentHashMap.newKeySet();
+  private final SecureRandom random = new SecureRandom();
+  private final String self;
   private final BlockingQueue<Event> handshake = new LinkedBlockingQueue<>();
   private final AtomicLong runs = new AtomicLong();
-  private final AtomicLong sessions = new AtomicLong();
   private final AtomicInteger planCounter = new AtomicInteger();
   private final Map<Long, Map<Plan, Integer>> planIds = new ConcurrentHashMap<>();
   private final ScheduledExecutorService heart;
@@ -80,6 +84,7 @@ public final class Coordinator implements AutoCloseable {
   private volatile String failedParty;
   private volatile Consumer<String> onLost = p -> {};
   private volatile boolean closed;
+  private volatile boolean ready;
   private final Object failureLock = new Object();
 
   /**
@@ -96,6 +101,7 @@ public final class Coordinator implements AutoCloseable {
     this.deadAfter = deadAfter;
     this.log = log;
     this.node = new ZmqNode(hostmap, creds, inbox, this::onMessage, log);
+    this.self = node.identity();
     this.heart = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tfe-heartbeat");
       t.setDaemon(true);
@@ -121,9 +127,25 @@ public final class Coordinator implements AutoCloseable {
     return Map.copyOf(pids);
   }
 
-  /** A new session id: each runtime attached to this cluster keeps its own party state. */
+  /**
+   * A new session id: each runtime attached to this cluster keeps its own party state. Random
+   * and 64 bits wide, so sessions of different coordinators never collide.
+   */
   public long newSession() {
-    return sessions.incrementAndGet();
+    while (true) {
+      long id = random.nextLong();
+      if (id != 0 && sessionIds.add(id)) {
+        return id;
+      }
+    }
+  }
+
+  /**
+   * This coordinator's identity on its connections, {@code coordinator@<random>}: the parties
+   * serve one at a time and name the one in charge when a second one greets them.
+   */
+  public String identity() {
+    return self;
   }
 
   /** The failure that stopped this cluster, or null. */
@@ -152,7 +174,10 @@ public final class Coordinator implements AutoCloseable {
       }
       case RESULT -> offer(h.run(), new Event(EventKind.DONE, h.from(), Payloads.stats(payload), null));
       case PONG -> {
-        // lastHeard is updated above
+        String status = Payloads.text(payload);
+        if (!status.isEmpty()) {
+          statuses.put(h.from(), status);
+        }
       }
       default -> log.accept("coordinator ignored " + h.kind() + " from " + h.from());
     }
@@ -166,14 +191,19 @@ public final class Coordinator implements AutoCloseable {
   }
 
   /**
-   * Greets every party process and waits until each has checked its peers and answered.
+   * Greets every party process and waits until each has checked its peers and answered. Heartbeats
+   * go out from the start, so a party that waits for a late peer does not take the coordinator
+   * for lost; the parties are told how long this coordinator waits, and wait as long.
    *
-   * @throws IllegalStateException naming the parties that did not answer, with their addresses
-   *     and last log lines
+   * @throws IllegalStateException naming each party that is not ready and why: its own report
+   *     (for instance which peer it cannot reach, or that it serves another coordinator), or
+   *     that it did not answer at all, with its address and last log lines
    */
   public void handshake(Duration timeout) {
+    heart.scheduleAtFixedRate(this::beat, 0, 250, TimeUnit.MILLISECONDS);
+    String hello = timeout.toMillis() + "\n" + self + ": " + describeSelf();
     for (String p : parties) {
-      node.send(new Header(Kind.HELLO, 0, 0, 0, Hostmap.COORDINATOR, p), Payloads.text(Long.toString(timeout.toMillis())));
+      node.send(new Header(Kind.HELLO, 0, 0, 0, self, p), Payloads.text(hello));
     }
     Set<String> waiting = new TreeSet<>(parties);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -186,25 +216,31 @@ public final class Coordinator implements AutoCloseable {
         throw new IllegalStateException("interrupted while waiting for the parties to be ready");
       }
       if (e == null) {
-        StringBuilder sb = new StringBuilder("party processes not ready after " + timeout.toSeconds() + " s:");
-        for (String p : waiting) {
-          sb.append("\n  ").append(p).append(" at ").append(hostmap.entry(p).address())
-              .append(" did not answer (not started, wrong address, or its key is not the one in the hostmap)");
-          sb.append(quote(diagnostics.apply(p)));
-        }
-        throw new IllegalStateException(sb.toString());
+        throw new IllegalStateException("party processes not ready after " + timeout.toSeconds() + " s:"
+            + HandshakeReport.describe(hostmap, waiting, statuses, diagnostics));
       }
       switch (e.kind()) {
         case READY -> waiting.remove(e.party());
         case FAILED -> throw new IllegalStateException("party " + e.party() + " is not ready: " + e.message()
-            + quote(diagnostics.apply(e.party())));
+            + quote(diagnostics.apply(e.party())) + HandshakeReport.silent(waiting, statuses, e.party()));
         case LOST -> throw new IllegalStateException("party " + e.party() + " " + e.message());
         default -> { }
       }
     }
     long now = System.nanoTime();
     parties.forEach(p -> lastHeard.put(p, now));
-    heart.scheduleAtFixedRate(this::beat, 250, 250, TimeUnit.MILLISECONDS);
+    ready = true;
+  }
+
+  private static String describeSelf() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "?";
+    }
+    return "coordinator pid " + ProcessHandle.current().pid() + " on " + host + ", attached at "
+        + java.time.LocalTime.now().withNano(0);
   }
 
   private void beat() {
@@ -213,9 +249,9 @@ public final class Coordinator implements AutoCloseable {
     }
     long now = System.nanoTime();
     for (String p : parties) {
-      node.send(new Header(Kind.PING, 0, 0, 0, Hostmap.COORDINATOR, p), new byte[0]);
+      node.send(new Header(Kind.PING, 0, 0, 0, self, p), new byte[0]);
       Long last = lastHeard.get(p);
-      if (last != null && now - last > deadAfter.toNanos()) {
+      if (ready && last != null && now - last > deadAfter.toNanos()) {
         partyLost(p, "has been silent for " + deadAfter.toSeconds() + " s (no heartbeat): it is dead, hung or unreachable");
         return;
       }
@@ -242,7 +278,7 @@ public final class Coordinator implements AutoCloseable {
     onLost.accept(party);
   }
 
-  private static String quote(String lines) {
+  static String quote(String lines) {
     if (lines == null || lines.isBlank()) {
       return "";
     }
@@ -285,7 +321,7 @@ public final class Coordinator implements AutoCloseable {
             ids.put(plan, id);
             encoded = PlanCodec.encode(plan);
           }
-          node.send(new Header(Kind.RUN, session, run, 0, Hostmap.COORDINATOR, p),
+          node.send(new Header(Kind.RUN, session, run, 0, self, p),
               Payloads.runOrder(new Payloads.RunOrder(id, encoded, fed, receiveTimeout.toMillis())));
         } else {
           PartyState st = states.computeIfAbsent(p, PartyState::new);
@@ -361,7 +397,7 @@ public final class Coordinator implements AutoCloseable {
     inbox.abort(run, reason);
     for (String p : pending) {
       if (parties.contains(p) && !p.equals(failedParty)) {
-        node.send(new Header(Kind.ABORT, 0, run, 0, Hostmap.COORDINATOR, p), Payloads.text(reason));
+        node.send(new Header(Kind.ABORT, 0, run, 0, self, p), Payloads.text(reason));
       }
     }
   }
@@ -371,18 +407,30 @@ public final class Coordinator implements AutoCloseable {
     planIds.remove(session);
     if (!closed && failure == null) {
       for (String p : parties) {
-        node.send(new Header(Kind.END_SESSION, session, 0, 0, Hostmap.COORDINATOR, p), new byte[0]);
+        node.send(new Header(Kind.END_SESSION, session, 0, 0, self, p), new byte[0]);
       }
     }
   }
 
   /** Tells every party process to exit. */
   public void stopAll(String reason) {
+    tellAll(Kind.STOP, reason);
+  }
+
+  /**
+   * Tells every party process that this coordinator leaves: they drop its sessions and wait for
+   * the next coordinator (for parties this program did not start).
+   */
+  public void detachAll(String reason) {
+    tellAll(Kind.DETACH, reason);
+  }
+
+  private void tellAll(Kind kind, String reason) {
     if (closed) {
       return;
     }
     for (String p : parties) {
-      node.send(new Header(Kind.STOP, 0, 0, 0, Hostmap.COORDINATOR, p), Payloads.text(reason));
+      node.send(new Header(kind, 0, 0, 0, self, p), Payloads.text(reason));
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * How {@link Cluster#launchLocal(LaunchOptions)} starts party processes. Defaults: the three
  * servers {@code server0}, {@code server1}, {@code server2} on loopback, unencrypted (token
- * authenticated), 30 s to be ready, 120 s per receive, heap 2 GB per process.
+ * authenticated), 30 s to be ready, 120 s per receive, heap 2 GB per process, logs capped at
+ * 1 MiB (plus one rotated file).
  */
 public final class LaunchOptions {
   private List<String> parties = List.of("server0", "server1", "server2");
@@ -20,6 +21,8 @@ public final class LaunchOptions {
   private List<String> jvmArgs = List.of("-Xmx2g");
   private String classpath = System.getProperty("java.class.path");
   private Path workDir;
+  private long logMaxBytes = 1 << 20;
+  private List<String> inProcess = List.of();
 
   public static LaunchOptions defaults() {
     return new LaunchOptions();
@@ -77,6 +80,33 @@ public final class LaunchOptions {
   public LaunchOptions workDir(Path dir) {
     this.workDir = dir;
     return this;
+  }
+
+  /** The cap of each party's log file; past it the file is rotated (one previous file kept). */
+  public LaunchOptions logMaxBytes(long bytes) {
+    if (bytes < 1024) {
+      throw new IllegalArgumentException("a log cap of " + bytes + " bytes is too small; give at least 1024");
+    }
+    this.logMaxBytes = bytes;
+    return this;
+  }
+
+  /**
+   * Servers (of {@code server0}, {@code server1}, {@code server2}) that run inside this JVM on
+   * purpose instead of in a process of their own: without this, leaving a server out of
+   * {@link #parties} is an error, since this JVM also plays the client and the model owner.
+   */
+  public LaunchOptions inProcess(List<String> servers) {
+    this.inProcess = List.copyOf(servers);
+    return this;
+  }
+
+  public long logMaxBytes() {
+    return logMaxBytes;
+  }
+
+  public List<String> inProcess() {
+    return inProcess;
   }
 
   public List<String> parties() {

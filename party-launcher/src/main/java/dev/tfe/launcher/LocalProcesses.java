@@ -15,17 +15,27 @@ import java.util.function.BiConsumer;
 
 /**
  * The JVMs of a local cluster: one per party, started from this JVM's own {@code java} and
- * class path, each writing its log file. Reports a process that exits unexpectedly, quotes log
- * tails, and stops them all, by a shutdown hook too, so none is left behind.
+ * class path, each writing its capped log file ({@code <party>.log}, rotated to
+ * {@code <party>.log.1}; what the JVM itself prints goes to {@code <party>.out}). Reports a
+ * process that exits unexpectedly, quotes log tails, and stops them all, by a shutdown hook
+ * too, so none is left behind; the hook then runs the cluster's clean-up (its folder).
  */
 final class LocalProcesses {
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, Path> logs = new LinkedHashMap<>();
-  private final Thread hook = new Thread(this::kill, "tfe-stop-parties");
+  private final Map<String, Path> outs = new LinkedHashMap<>();
+  private final Runnable cleanup;
+  private final Thread hook = new Thread(() -> {
+    kill();
+    cleanUp();
+  }, "tfe-stop-parties");
   private volatile boolean stopping;
+  private boolean cleaned;
 
   /** Starts {@code parties}, each with {@code hostmapFile} (keys beside it). */
-  LocalProcesses(LaunchOptions o, Path hostmapFile, Path logDir, BiConsumer<String, String> onUnexpectedExit) {
+  LocalProcesses(LaunchOptions o, Path hostmapFile, Path logDir, BiConsumer<String, String> onUnexpectedExit,
+      Runnable cleanup) {
+    this.cleanup = cleanup;
     String javaBin = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     java.lang.Runtime.getRuntime().addShutdownHook(hook);
@@ -48,8 +58,16 @@ final class LocalProcesses {
         cmd.add("--coordinator-timeout");
         cmd.add(Long.toString(Math.max(1, o.coordinatorTimeout().toSeconds())));
         Path log = logDir.resolve(p + ".log");
+        Path out = logDir.resolve(p + ".out");
+        cmd.add("--log");
+        cmd.add(log.toString());
+        cmd.add("--log-max-bytes");
+        cmd.add(Long.toString(o.logMaxBytes()));
+        cmd.add(o.workDir() == null ? "--remove-when-orphaned" : "--remove-keys-when-orphaned");
+        cmd.add(logDir.toString());
         logs.put(p, log);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        outs.put(p, out);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         Process proc = pb.start();
         processes.put(p, proc);
@@ -61,6 +79,7 @@ final class LocalProcesses {
       }
     } catch (IOException e) {
       kill();
+      cleanUp();
       throw new UncheckedIOException("cannot start a party process: " + e.getMessage(), e);
     }
   }
@@ -79,19 +98,27 @@ final class LocalProcesses {
     return logs;
   }
 
-  /** The last {@code n} lines of a party's log, or "". */
+  /** The last {@code n} lines of a party's log, after what its JVM printed itself, or "". */
   String tail(String party, int n) {
+    List<String> lines = new ArrayList<>();
+    Path out = outs.get(party);
     Path f = logs.get(party);
-    if (f == null || !Files.exists(f)) {
+    for (Path p : new Path[] {out, f}) {
+      if (p == null || !Files.exists(p)) {
+        continue;
+      }
+      try {
+        List<String> l = Files.readAllLines(p, StandardCharsets.UTF_8);
+        l.removeIf(x -> x.startsWith("WARNING: Using incubator modules"));
+        lines.addAll(l);
+      } catch (IOException | UncheckedIOException e) {
+        lines.add("(cannot read " + p + ": " + e.getMessage() + ")");
+      }
+    }
+    if (lines.isEmpty()) {
       return "";
     }
-    try {
-      List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-      lines.removeIf(l -> l.startsWith("WARNING: Using incubator modules"));
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size())) + "\n  (log: " + f + ")";
-    } catch (IOException | UncheckedIOException e) {
-      return "(cannot read " + f + ": " + e.getMessage() + ")";
-    }
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size())) + "\n  (log: " + f + ")";
   }
 
   /** Waits for the processes to exit by themselves, then terminates, then kills what is left. */
@@ -102,11 +129,23 @@ final class LocalProcesses {
       waitFor(p, deadline - System.currentTimeMillis());
     }
     kill();
+    cleanUp();
     try {
       java.lang.Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
       // the JVM is already shutting down
     }
+  }
+
+  /** Runs the clean-up once, after the processes are gone. */
+  private void cleanUp() {
+    synchronized (this) {
+      if (cleaned) {
+        return;
+      }
+      cleaned = true;
+    }
+    cleanup.run();
   }
 
   private void kill() {

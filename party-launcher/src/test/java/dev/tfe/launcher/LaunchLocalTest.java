@@ -118,4 +118,16 @@ class LaunchLocalTest {
       assertTrue(List.copyOf(cluster.processes().values()).stream().allMatch(ProcessHandle::isAlive));
     }
   }
+
+  @Test
+  void aServerRunsInsideTheCoordinatorOnlyWhenAskedTo() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Cluster.launchLocal(LaunchOptions.defaults().parties(List.of("server0", "server1"))));
+    assertTrue(e.getMessage().contains("no address to server2") && e.getMessage().contains("inProcess"), e.getMessage());
+    try (Cluster cluster = Cluster.launchLocal(
+        LaunchOptions.defaults().parties(List.of("server0", "server1")).inProcess(List.of("server2")))) {
+      assertEquals(2, cluster.processes().size());
+      Programs.checkProduct(cluster, 7);
+    }
+  }
 }

@@ -63,6 +63,7 @@ class OrphanTest {
     cmd.add("--keep");
     Process coordinator = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     Map<String, Long> pids = new LinkedHashMap<>();
+    Path folder = null;
     java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(coordinator.getInputStream()))) {
@@ -89,6 +90,10 @@ class OrphanTest {
           String[] f = line.split(" ");
           pids.put(f[1], Long.parseLong(f[3]));
         }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("log (\\S+)/server0\\.log").matcher(line);
+        if (m.find()) {
+          folder = Path.of(m.group(1));
+        }
         if (line.contains("the parties are up")) {
           break;
         }
@@ -107,6 +112,8 @@ class OrphanTest {
         }
       }
       System.out.printf("all parties exited %.2f s after their coordinator was killed%n", (System.nanoTime() - killed) / 1e9);
+      assertTrue(folder != null && !java.nio.file.Files.exists(folder),
+          "the orphaned parties removed their cluster folder " + folder);
     } finally {
       coordinator.destroyForcibly();
       pids.values().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
@@ -128,7 +135,7 @@ class OrphanTest {
     try {
       for (String p : addresses.keySet()) {
         List<String> cmd = java(PartyMain.class);
-        cmd.addAll(List.of("--config", hosts.toString(), "--name", p, "--coordinator-timeout", "2"));
+        cmd.addAll(List.of("--config", hosts.toString(), "--name", p, "--coordinator-timeout", "2", "--exit-when-orphaned"));
         parties.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(p + ".log").toFile()).start());
       }
       Cluster cluster = Cluster.connect(hosts, Duration.ofSeconds(30), Duration.ofSeconds(60));

@@ -25,7 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  * --parties a,b,c   parties to start (default server0,server1,server2)
  * --encrypt         CURVE on loopback too
- * --config FILE     attach to the parties of this hostmap instead of starting local ones
+ * --config FILE     attach to the parties of this hostmap instead of starting local ones; they
+ *                   stay up afterwards, detached, ready for the next coordinator
+ * --stop            with --config: stop those parties after the check
  * --keep            keep the local parties running until this command is interrupted
  * </pre>
  */
@@ -36,14 +38,17 @@ public final class LaunchMain {
     LaunchOptions o = LaunchOptions.defaults();
     Path config = null;
     boolean keep = false;
+    boolean stop = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--parties" -> o.parties(List.of(args[++i].split(",")));
         case "--encrypt" -> o.encrypt(true);
         case "--config" -> config = Path.of(args[++i]);
         case "--keep" -> keep = true;
+        case "--stop" -> stop = true;
         case "-h", "--help" -> {
-          System.out.println("usage: ./tfe launch [--parties server0,server1,server2] [--encrypt] [--keep] [--config hosts.json]");
+          System.out.println("usage: ./tfe launch [--parties server0,server1,server2] [--encrypt] [--keep]"
+              + " | ./tfe launch --config hosts.json [--stop]");
           return;
         }
         default -> {
@@ -81,7 +86,15 @@ public final class LaunchMain {
       System.err.println("tfe launch: the cluster stopped: " + cluster);
       System.exit(1);
     }
-    cluster.close();
+    if (stop && config != null) {
+      cluster.stopParties("./tfe launch --stop");
+      System.out.println("told the parties of " + config + " to stop");
+    } else {
+      cluster.close();
+      if (config != null) {
+        System.out.println("the parties of " + config + " stay up for the next coordinator (--stop stops them)");
+      }
+    }
   }
 
   /** A private 16x64 by 64x8 product on the parties, against plaintext. */

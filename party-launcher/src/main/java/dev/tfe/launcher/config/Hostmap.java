@@ -37,6 +37,11 @@ import java.util.TreeSet;
  *
  * <p>{@code encryption}: {@code auto} (the default) encrypts with CURVE as soon as one address is
  * not a loopback address; {@code on} always; {@code off} never (only allowed on loopback).
+ *
+ * <p>{@code inProcess}: servers that run inside the coordinator on purpose, such as
+ * {@code ["server2"]}. Every one of {@code server0}, {@code server1} and {@code server2} needs an
+ * address or a place in this list ({@link #checkServers}): a server left out by mistake would
+ * otherwise run silently in the process that also plays the client and the model owner.
  */
 public final class Hostmap {
   /** The name of the coordinator's entry. */
@@ -72,10 +77,17 @@ public final class Hostmap {
 
   private final Map<String, Entry> entries;
   private final Encryption encryption;
+  private final Set<String> inProcess;
 
   public Hostmap(Map<String, Entry> entries, Encryption encryption) {
+    this(entries, encryption, Set.of());
+  }
+
+  /** @param inProcess servers that run inside the coordinator on purpose */
+  public Hostmap(Map<String, Entry> entries, Encryption encryption, Set<String> inProcess) {
     this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     this.encryption = encryption;
+    this.inProcess = Set.copyOf(inProcess);
     if (encryption == Encryption.OFF) {
       for (Entry e : entries.values()) {
         if (e.hasAddress() && !isLoopback(e.host())) {
@@ -89,75 +101,92 @@ public final class Hostmap {
   /** A hostmap from {@code name -> host:port} (no keys yet). */
   public static Hostmap of(Map<String, String> addresses, Encryption encryption) {
     Map<String, Entry> m = new LinkedHashMap<>();
-    addresses.forEach((name, addr) -> m.put(name, parseEntry(name, addr, null)));
+    addresses.forEach((name, addr) -> m.put(name, parseEntry(name, name, addr, null)));
     return new Hostmap(m, encryption);
   }
 
-  /** Loads a hostmap file in either form. */
+  /**
+   * Loads a hostmap file in either form.
+   *
+   * @throws IllegalArgumentException naming the file, the field and the fix
+   */
   public static Hostmap load(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("hostmap " + file + " does not exist; write one such as {\"server0\":"
+          + " \"10.0.0.1:4440\", \"server1\": \"10.0.0.2:4440\", \"server2\": \"10.0.0.3:4440\"} (see"
+          + " party-launcher/README.md), then run ./tfe keys --config " + file);
+    }
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read hostmap " + file + ": " + e.getMessage(), e);
     }
+    Object json;
     try {
-      return fromJson(Json.parse(text));
+      json = Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("hostmap " + file + ": " + e.getMessage() + "; fix the JSON syntax there", e);
+    }
+    try {
+      return HostmapParser.parse(json);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("hostmap " + file + ": " + e.getMessage(), e);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  static Hostmap fromJson(Object json) {
-    if (!(json instanceof Map<?, ?> root)) {
-      throw new IllegalArgumentException("expected a JSON object of parties");
-    }
-    Encryption enc = Encryption.AUTO;
-    Map<String, Object> parties = (Map<String, Object>) root;
-    if (root.containsKey("parties")) {
-      Object e = root.get("encryption");
-      if (e != null) {
-        enc = Encryption.valueOf(String.valueOf(e).toUpperCase(java.util.Locale.ROOT));
+  /** Parses one party's entry; {@code field} names it in errors ({@code parties.server0}). */
+  static Entry parseEntry(String name, String field, String addr, String key) {
+    if (key != null) {
+      String bad = CurveKeys.problem(key);
+      if (bad != null) {
+        throw new IllegalArgumentException("field \"" + field + ".publicKey\" is not a CurveZMQ public key: " + bad
+            + "; regenerate the keys with ./tfe keys --renew --config <this file>");
       }
-      parties = (Map<String, Object>) root.get("parties");
-    }
-    Map<String, Entry> m = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> p : parties.entrySet()) {
-      if (p.getValue() instanceof String addr) {
-        m.put(p.getKey(), parseEntry(p.getKey(), addr, null));
-      } else if (p.getValue() instanceof Map<?, ?> o) {
-        Object addr = o.get("address");
-        Object key = o.get("publicKey");
-        m.put(p.getKey(), parseEntry(p.getKey(), addr == null ? null : String.valueOf(addr), key == null ? null : String.valueOf(key)));
-      } else {
-        throw new IllegalArgumentException("party " + p.getKey() + ": expected \"host:port\" or an object");
-      }
-    }
-    return new Hostmap(m, enc);
-  }
-
-  private static Entry parseEntry(String name, String addr, String key) {
-    if (key != null && key.length() != 40) {
-      throw new IllegalArgumentException("party " + name + ": publicKey must be a 40-character Z85 CurveZMQ key");
     }
     if (addr == null) {
       return new Entry(name, null, 0, key);
     }
+    String where = "field \"" + field + (field.startsWith("parties.") ? ".address" : "") + "\": ";
     int colon = addr.lastIndexOf(':');
     if (colon <= 0) {
-      throw new IllegalArgumentException("party " + name + ": address '" + addr + "' is not host:port");
+      throw new IllegalArgumentException(where + "'" + addr + "' is not host:port; write it as \"10.0.0.1:4440\"");
     }
     int port;
     try {
       port = Integer.parseInt(addr.substring(colon + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("party " + name + ": bad port in '" + addr + "'");
+      throw new IllegalArgumentException(where + "bad port in '" + addr + "'; write host:port with a port number,"
+          + " such as \"10.0.0.1:4440\"");
     }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("party " + name + ": port " + port + " is out of range");
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(where + "port " + port + " is out of range; use 1 to 65535");
     }
     return new Entry(name, addr.substring(0, colon), port, key);
+  }
+
+  /**
+   * Checks that each of {@code servers} has a process (an address) or is listed in
+   * {@code inProcess}.
+   *
+   * @throws IllegalArgumentException naming the missing servers, {@code where} they should be
+   *     listed and the two ways to fix it
+   */
+  public void checkServers(Set<String> servers, String where) {
+    Set<String> missing = new TreeSet<>(servers);
+    missing.removeAll(processParties());
+    missing.removeAll(inProcess);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(where + " gives no address to " + String.join(", ", missing)
+          + ", so it would run inside the coordinator, which also plays the client and the model owner; give it an"
+          + " address (\"" + missing.iterator().next() + "\": \"host:port\" and ./tfe party on that host), or, to run"
+          + " it in the coordinator on purpose, list it: \"inProcess\": [\"" + String.join("\", \"", missing) + "\"]");
+    }
+  }
+
+  /** The servers that run inside the coordinator on purpose. */
+  public Set<String> inProcess() {
+    return inProcess;
   }
 
   /** The file's JSON (object form), with public keys and no secrets. */
@@ -176,6 +205,9 @@ public final class Hostmap {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("encryption", encryption.name().toLowerCase(java.util.Locale.ROOT));
     root.put("parties", parties);
+    if (!inProcess.isEmpty()) {
+      root.put("inProcess", new java.util.ArrayList<>(new TreeSet<>(inProcess)));
+    }
     return Json.write(root);
   }
 
@@ -240,12 +272,17 @@ public final class Hostmap {
     Map<String, Entry> m = new LinkedHashMap<>(entries);
     Entry e = m.get(name);
     m.put(name, e == null ? new Entry(name, null, 0, publicKey) : e.withKey(publicKey));
-    return new Hostmap(m, encryption);
+    return new Hostmap(m, encryption, inProcess);
   }
 
   /** A copy with another encryption setting. */
   public Hostmap withEncryption(Encryption e) {
-    return new Hostmap(entries, e);
+    return new Hostmap(entries, e, inProcess);
+  }
+
+  /** A copy with these servers run inside the coordinator on purpose. */
+  public Hostmap withInProcess(Set<String> servers) {
+    return new Hostmap(entries, encryption, servers);
   }
 
   /** The name of the party whose public key is {@code key}, or null. */

@@ -71,6 +71,14 @@ public final class KeyFiles {
     String pub = map.entry(name).publicKey();
     String secret = readIfExists(dir.resolve(name + ".key"));
     String token = readIfExists(dir.resolve(TOKEN));
+    if (secret != null) {
+      String bad = CurveKeys.problem(secret);
+      if (bad != null) {
+        throw new IllegalStateException("the secret key file " + dir.resolve(name + ".key") + " does not hold a CurveZMQ"
+            + " key: " + bad + "; regenerate the keys with ./tfe keys --renew --config " + hostmapFile
+            + " and copy each host its key file again");
+      }
+    }
     if (map.encrypted() && (pub == null || secret == null)) {
       throw new IllegalStateException("party " + name + " has no CurveZMQ key pair (public key in " + hostmapFile
           + ", secret key in " + dir.resolve(name + ".key") + "); generate them with: ./tfe keys --config " + hostmapFile);

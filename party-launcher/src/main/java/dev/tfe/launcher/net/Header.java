@@ -52,7 +52,12 @@ public record Header(Kind kind, long session, long run, int step, String from, S
     /** Party to party: connectivity check during the handshake; answered by PEER_PONG. */
     PEER_PING,
     /** Answer to PEER_PING. */
-    PEER_PONG;
+    PEER_PONG,
+    /**
+     * Coordinator to party process: I am leaving; drop my sessions and wait for the next
+     * coordinator (a coordinator that did not start the process does not stop it).
+     */
+    DETACH;
 
     private static final Kind[] ALL = values();
   }

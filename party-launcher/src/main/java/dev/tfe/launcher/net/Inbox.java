@@ -89,6 +89,17 @@ public final class Inbox {
     queues.values().forEach(q -> q.offer(POISON));
   }
 
+  /**
+   * Forgets every run, for a new coordinator whose run ids start again: pending receives fail
+   * (the run was aborted), queued batches are dropped, and no run counts as finished any more.
+   */
+  public synchronized void reset() {
+    queues.values().forEach(q -> q.offer(POISON));
+    queues.clear();
+    aborted.clear();
+    finishedUpTo = 0;
+  }
+
   /** Forgets {@code run} and every earlier run; their late batches are dropped. */
   public void finish(long run) {
     finishedUpTo = Math.max(finishedUpTo, run);

@@ -34,6 +34,7 @@ final class ZapHandler implements Runnable {
   private final Consumer<String> log;
   private final AtomicInteger rejected = new AtomicInteger();
   private volatile boolean running = true;
+  private volatile String lastRejection;
 
   ZapHandler(ZContext ctx, Hostmap hostmap, String token, Consumer<String> log) {
     this.hostmap = hostmap;
@@ -43,6 +44,11 @@ final class ZapHandler implements Runnable {
     socket.setLinger(0);
     socket.setReceiveTimeOut(200);
     socket.bind(ENDPOINT);
+  }
+
+  /** Why the last refused connection was refused, and from where; or null. */
+  String lastRejection() {
+    return lastRejection;
   }
 
   int rejected() {
@@ -99,6 +105,7 @@ final class ZapHandler implements Runnable {
     }
     if (user == null) {
       rejected.incrementAndGet();
+      lastRejection = why + " (connection from " + address + ")";
       log.accept("rejected a connection from " + address + ": " + why);
     }
     socket.sendMore("1.0");

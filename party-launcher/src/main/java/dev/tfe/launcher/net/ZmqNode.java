@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -50,7 +51,12 @@ public final class ZmqNode implements AutoCloseable {
     void onMessage(Header header, byte[] payload);
   }
 
+  /** Prefix of a coordinator's routing identity: {@code coordinator@<random>}. */
+  public static final String COORDINATOR_PREFIX = Hostmap.COORDINATOR + "@";
+
   private final String name;
+  private final String identity;
+  private final Map<String, String> routes = new ConcurrentHashMap<>();
   private final Hostmap hostmap;
   private final Inbox inbox;
   private final Listener listener;
@@ -74,6 +80,7 @@ public final class ZmqNode implements AutoCloseable {
    */
   public ZmqNode(Hostmap hostmap, Credentials creds, Inbox inbox, Listener listener, Consumer<String> log) {
     this.name = creds.node();
+    this.identity = name.equals(Hostmap.COORDINATOR) ? COORDINATOR_PREFIX + randomId() : name;
     this.hostmap = hostmap;
     this.inbox = inbox;
     this.listener = listener;
@@ -104,6 +111,12 @@ public final class ZmqNode implements AutoCloseable {
       try {
         router.bind(bind);
       } catch (ZMQException e) {
+        zap.stop();
+        try {
+          z.join(1000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
         ctx.close();
         throw new IllegalStateException(name + " cannot listen on " + self.address() + ": " + e.getMessage()
             + " (is another process using the port?)", e);
@@ -120,7 +133,7 @@ public final class ZmqNode implements AutoCloseable {
       ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
       d.setHWM(0);
       d.setLinger(500);
-      d.setIdentity(name.getBytes(StandardCharsets.UTF_8));
+      d.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
       d.setReconnectIVL(100);
       d.setReconnectIVLMax(1000);
       if (curve) {
@@ -158,6 +171,36 @@ public final class ZmqNode implements AutoCloseable {
     return name;
   }
 
+  /**
+   * The routing identity of this process's connections: its name, or for a coordinator
+   * {@code coordinator@<random>}, so that a party tells two coordinators apart. A coordinator
+   * signs its control messages with it (the header's sender); the node checks that such a
+   * sender is the connection's own identity.
+   */
+  public String identity() {
+    return identity;
+  }
+
+  /**
+   * Where messages for the parties that process {@code node} hosts go on the listening socket:
+   * a party calls this with the identity of the coordinator it serves, so that data for the
+   * coordinator's parties (a prediction client) reaches that coordinator.
+   */
+  public void route(String node, String connectionIdentity) {
+    routes.put(node, connectionIdentity);
+  }
+
+  /** Why the last refused connection was refused (authentication), or null. */
+  public String lastRejection() {
+    return zap == null ? null : zap.lastRejection();
+  }
+
+  private static String randomId() {
+    byte[] b = new byte[8];
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
   public Hostmap hostmap() {
     return hostmap;
   }
@@ -187,7 +230,8 @@ public final class ZmqNode implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the ZeroMQ endpoint of " + name + " is closed");
       }
-      write(dest, header.encode(), payload);
+      String to = header.to();
+      write(dest, to.startsWith(COORDINATOR_PREFIX) ? to : routes.getOrDefault(dest, dest), header.encode(), payload);
       drain();
     } finally {
       lock.unlock();
@@ -195,16 +239,26 @@ public final class ZmqNode implements AutoCloseable {
   }
 
   /** Writes one message to the socket that reaches process {@code node}; holds the lock. */
-  private void write(String node, byte[] header, byte[] payload) {
+  private void write(String node, String route, byte[] header, byte[] payload) {
     ZMQ.Socket d = dealers.get(node);
     try {
       if (d != null) {
-        d.sendMore(header);
-        d.send(payload, 0);
+        // never block while holding the lock: a DEALER whose handshake failed (a peer with another
+        // key for this process) has no pipe, and a blocking send would leave this process deaf
+        if (d.send(header, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+          d.send(payload, 0);
+        } else {
+          log.accept(name + " cannot send to " + node + " (no connection: its handshake failed or it is not up);"
+              + " message dropped");
+        }
       } else if (router != null) {
-        router.sendMore(node);
-        router.sendMore(header);
-        router.send(payload, 0);
+        // likewise for a peer whose connection is closing (a coordinator that just left)
+        if (router.send(route.getBytes(StandardCharsets.UTF_8), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+          router.sendMore(header);
+          router.send(payload, 0);
+        } else {
+          log.accept(name + " cannot send to " + route + " (its connection is closing or full); message dropped");
+        }
       } else {
         log.accept(name + " has no connection to " + node + "; message dropped");
       }
@@ -282,12 +336,13 @@ public final class ZmqNode implements AutoCloseable {
       }
       String user = header.getMetadata() == null ? null : header.getMetadata().get("User-Id");
       String identity = new String(id.data(), StandardCharsets.UTF_8);
-      if (user == null || user.isEmpty() || !user.equals(identity)) {
+      boolean coordinator = Hostmap.COORDINATOR.equals(user) && identity.startsWith(COORDINATOR_PREFIX);
+      if (user == null || user.isEmpty() || !(user.equals(identity) || coordinator)) {
         forged.incrementAndGet();
         log.accept("dropped a message on a connection authenticated as '" + user + "' that calls itself '" + identity + "'");
         continue;
       }
-      accept(user, header.data(), payload.data());
+      accept(user, identity, header.data(), payload.data());
     }
   }
 
@@ -302,13 +357,16 @@ public final class ZmqNode implements AutoCloseable {
         d.recvMsg();
       }
       if (payload != null) {
-        accept(peer, header.data(), payload.data());
+        accept(peer, peer, header.data(), payload.data());
       }
     }
   }
 
-  /** Checks that {@code node}, which authenticated on the connection, hosts the sender. */
-  private void accept(String node, byte[] headerBytes, byte[] payload) {
+  /**
+   * Checks that {@code node}, which authenticated on the connection, hosts the sender, and that a
+   * sender of the form {@code coordinator@...} is the connection's own routing identity.
+   */
+  private void accept(String node, String connection, byte[] headerBytes, byte[] payload) {
     Header h;
     try {
       h = Header.decode(headerBytes);
@@ -317,7 +375,8 @@ public final class ZmqNode implements AutoCloseable {
       log.accept("dropped a malformed message from " + node + ": " + e.getMessage());
       return;
     }
-    if (!hostmap.nodeOf(h.from()).equals(node) || !hostmap.nodeOf(h.to()).equals(name)) {
+    if (!hostmap.nodeOf(h.from()).equals(node) || !hostmap.nodeOf(h.to()).equals(name)
+        || h.from().startsWith(COORDINATOR_PREFIX) && !h.from().equals(connection)) {
       forged.incrementAndGet();
       log.accept("dropped a " + h.kind() + " message from process " + node + " that claims to be from " + h.from()
           + " to " + h.to());
