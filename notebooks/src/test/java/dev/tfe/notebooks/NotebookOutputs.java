@@ -43,6 +43,22 @@ final class NotebookOutputs {
         return errors;
     }
 
+    /**
+     * What Jupyter shows in red: error outputs ("ename: evalue") and everything written to stderr
+     * (as "stderr: text"), in order.
+     */
+    List<String> redOutputs() {
+        List<String> red = new ArrayList<>();
+        for (Map<String, Object> o : outputs) {
+            if ("error".equals(o.get("output_type"))) {
+                red.add(o.get("ename") + ": " + o.get("evalue"));
+            } else if ("stream".equals(o.get("output_type")) && "stderr".equals(o.get("name"))) {
+                red.add("stderr: " + text(o.get("text")));
+            }
+        }
+        return red;
+    }
+
     /** Everything printed to stdout and every text/plain result, in order. */
     @SuppressWarnings("unchecked")
     String text() {
