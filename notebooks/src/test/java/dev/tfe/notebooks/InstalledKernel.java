@@ -107,4 +107,30 @@ final class InstalledKernel {
         assertEquals(0, python.exitValue(), output);
         return new NotebookOutputs(Files.readString(target, StandardCharsets.UTF_8));
     }
+
+    /**
+     * A notebook (nbformat 4.5) of code cells for this kernel, as JSON.
+     *
+     * @param kernelName the kernelspec's name
+     * @param cells      each cell's code
+     */
+    static String notebookJson(String kernelName, List<String> cells) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (String code : cells) {
+            Map<String, Object> cell = new java.util.LinkedHashMap<>();
+            cell.put("cell_type", "code");
+            cell.put("execution_count", null);
+            cell.put("id", "cell-" + (list.size() + 1));
+            cell.put("metadata", Map.of());
+            cell.put("outputs", List.of());
+            cell.put("source", code);
+            list.add(cell);
+        }
+        Map<String, Object> nb = new java.util.LinkedHashMap<>();
+        nb.put("cells", list);
+        nb.put("metadata", Map.of("kernelspec", Map.of("name", kernelName, "display_name", kernelName, "language", "java")));
+        nb.put("nbformat", 4);
+        nb.put("nbformat_minor", 5);
+        return new com.google.gson.GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(nb);
+    }
 }

@@ -99,6 +99,27 @@ class NotebooksTest {
         expectRichOutputs(out, "image/svg+xml", "image/png");
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void magicsFollowTheLatestSessionAndPrintfShowsOnlyItsText() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("traps"));
+        Path source = work.resolve("traps.ipynb");
+        Files.writeString(source, InstalledKernel.notebookJson(kernel.name(), List.of(
+                "var tfe = Tfe.local();\ntfe.party(\"alice\");",
+                "%parties",
+                "var tfe = Tfe.local();\ntfe.party(\"bob\");",
+                "%parties",
+                "System.out.printf(\"%d parties%n\", tfe.parties().size())",
+                "tfe.close();")));
+        NotebookOutputs out = kernel.execute(source, work.resolve("traps.out.ipynb"), work, 120, 4);
+        assertEquals(List.of(), out.redOutputs(), out.text());
+        String text = out.text();
+        String second = text.substring(text.lastIndexOf("runtime:"));
+        assertTrue(second.contains("bob") && !second.contains("alice"), "%parties after the second Tfe.local():\n" + text);
+        assertTrue(text.contains("4 parties"), text);
+        assertFalse(text.contains("java.io.PrintStream@"), "printf's PrintStream shown:\n" + text);
+    }
+
     /** Asserts that the notebook shows these MIME types (the library's renderers at work). */
     private static void expectRichOutputs(NotebookOutputs out, String... mimes) {
         for (String mime : mimes) {

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.google.gson.GsonBuilder;
 
 import dev.tfe.kernel.JupyterProcesses;
 
@@ -73,7 +69,7 @@ class ReadmeTest {
         for (int i = 0; i < blocks.size(); i++) {
             Path work = Files.createDirectories(tmp.resolve("block" + (i + 1)));
             Path source = work.resolve("readme-block.ipynb");
-            Files.writeString(source, notebook(blocks.get(i), kernel.name()), StandardCharsets.UTF_8);
+            Files.writeString(source, InstalledKernel.notebookJson(kernel.name(), List.of(blocks.get(i))), StandardCharsets.UTF_8);
             long start = System.nanoTime();
             NotebookOutputs out = kernel.execute(source, work.resolve("executed.ipynb"), work, CELL_TIMEOUT_SECONDS,
                     RUN_TIMEOUT_MINUTES);
@@ -83,22 +79,5 @@ class ReadmeTest {
             }
         }
         assertEquals(List.of(), failures, "README code that does not run as pasted");
-    }
-
-    /** A notebook (nbformat 4.5) of one code cell. */
-    private static String notebook(String code, String kernelName) {
-        Map<String, Object> cell = new LinkedHashMap<>();
-        cell.put("cell_type", "code");
-        cell.put("execution_count", null);
-        cell.put("id", "readme-block");
-        cell.put("metadata", Map.of());
-        cell.put("outputs", List.of());
-        cell.put("source", code);
-        Map<String, Object> nb = new LinkedHashMap<>();
-        nb.put("cells", List.of(cell));
-        nb.put("metadata", Map.of("kernelspec", Map.of("name", kernelName, "display_name", kernelName, "language", "java")));
-        nb.put("nbformat", 4);
-        nb.put("nbformat_minor", 5);
-        return new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(nb);
     }
 }
