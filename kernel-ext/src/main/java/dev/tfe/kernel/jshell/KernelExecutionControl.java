@@ -33,8 +33,8 @@ import jdk.jshell.spi.SPIResolutionException;
  * </ul>
  *
  * <p>{@link #stop()} interrupts the snippet's thread and, if it does not finish within a grace
- * period, stops it. How depends on the JDK: from Java 21 on, {@code LocalExecutionControl} loads
- * cell classes with a stop check at every method start and backward branch (JShell's own
+ * period, stops it. How depends on the JDK: on current JDKs (those whose {@code Thread.stop}
+ * throws; Temurin 25 is tested), {@code LocalExecutionControl} loads cell classes with a stop check at every method start and backward branch (JShell's own
  * mechanism, class {@code REPL.$Cancel$}); this control raises that check's flag, so cell code
  * stops at its next loop iteration or call. Java 17 has no such check, and stops the thread with
  * {@link Thread#stop()}, which it still supports (from Java 20 on that throws). Library code that
@@ -44,7 +44,7 @@ public final class KernelExecutionControl extends LocalExecutionControl {
     private static final Logger LOG = Logger.getLogger(KernelExecutionControl.class.getName());
     private static final long STOP_GRACE_MILLIS = 1_000;
     private static final String KEY_PREFIX = "tfe-value-";
-    /** JShell's class holding the stop flag that instrumented cell code checks (Java 21+). */
+    /** JShell's class holding the stop flag that instrumented cell code checks (current JDKs, not 17). */
     private static final String CANCEL_CLASS = "REPL.$Cancel$";
 
     private final AtomicLong counter = new AtomicLong();
