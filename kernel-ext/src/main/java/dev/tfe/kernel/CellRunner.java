@@ -1,5 +1,6 @@
 package dev.tfe.kernel;
 
+import java.io.PrintStream;
 import java.util.Optional;
 
 import dev.tfe.kernel.jshell.CellEvaluator;
@@ -29,7 +30,9 @@ public final class CellRunner implements AutoCloseable {
      *
      * @param cell     the cell's text
      * @param cellName its name in error messages, such as {@code In [3]}
-     * @return the value of the cell's last expression or magic, or empty
+     * @return the value of the cell's last expression or magic, or empty; empty too when that value
+     *     is a {@link PrintStream}, as {@code System.out.printf(...)} returns (its
+     *     {@code java.io.PrintStream@1b6d3586} text would only be noise under the printed line)
      * @throws Exception what {@link CellEvaluator#eval(String, String, int)} or a magic throws
      */
     public Optional<Object> run(String cell, String cellName) throws Exception {
@@ -43,7 +46,7 @@ public final class CellRunner implements AutoCloseable {
                     ? evaluator.eval(segment.text(), cellName, segment.firstLine())
                     : Optional.ofNullable(magics.applyLine(segment.name(), segment.args()));
         }
-        return last;
+        return last.filter(v -> !(v instanceof PrintStream));
     }
 
     /**

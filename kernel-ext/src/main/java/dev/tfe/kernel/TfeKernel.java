@@ -216,8 +216,17 @@ public final class TfeKernel extends BaseKernel {
         System.exit(0);
     }
 
-    /** Basekernel logs every socket event at INFO; keep warnings only unless TFE_KERNEL_LOG says. */
+    /**
+     * Basekernel logs every socket event at INFO through java.util.logging: keep warnings only
+     * unless {@code TFE_KERNEL_LOG} says otherwise. The libraries that log through SLF4J (ND4J)
+     * log warnings only (kernel-ext's {@code simplelogger.properties}) unless {@code TFE_LOG}
+     * names another level ({@code trace, debug, info, warn, error, off}).
+     */
     private static void configureLogging() {
+        String slf4j = System.getenv("TFE_LOG");
+        if (slf4j != null && !slf4j.isBlank()) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", slf4j.strip().toLowerCase(java.util.Locale.ROOT));
+        }
         String level = System.getenv().getOrDefault("TFE_KERNEL_LOG", "WARNING");
         Level parsed;
         try {

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +55,29 @@ class CellRunnerTest {
 
     interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    @Test
+    void printfAsTheLastLineShowsOnlyWhatItPrinted() throws Exception {
+        String printed = stdout(() -> assertEquals(Optional.empty(), runner.run("System.out.printf(\"%d%n\", 42)", "In [1]")));
+        assertEquals("42" + System.lineSeparator(), printed);
+        for (String cell : List.of("System.out.printf(\"x\");", "System.out.format(\"x\")", "System.err.append(\"x\")",
+                "System.out.printf(\"%s\", 1).printf(\"%s\", 2)")) {
+            stdout(() -> assertEquals(Optional.empty(), runner.run(cell, "In [2]"), cell));
+        }
+        assertEquals(Optional.of("ab"), runner.run("new StringBuilder(\"a\").append(\"b\").toString()", "In [3]"));
+    }
+
+    @Test
+    void theMagicsActOnTheLastSessionMadeInACell() throws Exception {
+        try (CellRunner kernel = new CellRunner(CellEvaluator.create())) {
+            kernel.run("var tfe = Tfe.local(); tfe.party(\"alice\");", "In [1]");
+            assertTrue(stdout(() -> kernel.run("%parties", "In [2]")).contains("alice"));
+            kernel.run("var tfe = Tfe.local(); tfe.party(\"bob\");", "In [3]");
+            String parties = stdout(() -> kernel.run("%parties", "In [4]"));
+            assertTrue(parties.contains("bob") && !parties.contains("alice"), parties);
+            kernel.run("tfe.close();", "In [5]");
+        }
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import dev.tfe.json.Json;
 
 /**
- * The outputs of an executed notebook, read from its JSON: error outputs, the text it printed or
- * displayed, and the MIME types of its rich outputs.
+ * The outputs of an executed notebook, read from its JSON: what shows in red (errors, stderr), the
+ * text it printed or displayed, and the MIME types of its rich outputs.
  */
 final class NotebookOutputs {
     private final List<Map<String, Object>> outputs = new ArrayList<>();
@@ -28,19 +28,23 @@ final class NotebookOutputs {
         }
     }
 
-    /** Each error output as "ename: evalue". */
-    List<String> errors() {
-        List<String> errors = new ArrayList<>();
+    /**
+     * What Jupyter shows in red: error outputs ("ename: evalue") and everything written to stderr
+     * (as "stderr: text"), in order.
+     */
+    List<String> redOutputs() {
+        List<String> red = new ArrayList<>();
         for (Map<String, Object> o : outputs) {
             if ("error".equals(o.get("output_type"))) {
-                errors.add(o.get("ename") + ": " + o.get("evalue"));
-            }
-            if ("stream".equals(o.get("output_type")) && "stderr".equals(o.get("name"))
-                    && text(o.get("text")).contains("Exception")) {
-                errors.add("stderr: " + text(o.get("text")));
+                // the traceback says which symbol, line and column; without ANSI colours
+                String trace = o.get("traceback") instanceof List<?> lines
+                        ? String.join("\n", lines.stream().map(String::valueOf).toList()) : "";
+                red.add(o.get("ename") + ": " + o.get("evalue") + "\n" + trace.replaceAll("\u001b\\[[0-9;]*m", ""));
+            } else if ("stream".equals(o.get("output_type")) && "stderr".equals(o.get("name"))) {
+                red.add("stderr: " + text(o.get("text")));
             }
         }
-        return errors;
+        return red;
     }
 
     /** Everything printed to stdout and every text/plain result, in order. */

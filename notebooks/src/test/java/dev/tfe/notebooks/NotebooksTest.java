@@ -1,13 +1,10 @@
 package dev.tfe.notebooks;
 
-import dev.tfe.kernel.JupyterProcesses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,36 +17,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tfe.kernel.install.KernelInstaller;
-import dev.tfe.kernel.install.KernelSpec;
+import dev.tfe.kernel.JupyterProcesses;
 
 /**
- * Executes each tutorial notebook of this module headless (nbclient, through
- * {@code src/test/python/run_notebook.py}) on the tfe-java kernel installed into a temporary
- * prefix, and asserts on the outputs. Skipped when Debian's Python cannot import nbclient; no
- * kernel or party process outlives a test. Prints each notebook's wall time;
- * {@code -Dtfe.notebooks.out=DIR} keeps the executed notebooks in DIR.
+ * The user's path to the tutorials: installs the kernel with {@code ./tfe kernel install --prefix}
+ * from the built tree, executes each tutorial notebook of this module headless through that
+ * kernelspec (nbclient, as {@code jupyter nbconvert --execute}), and asserts on the outputs: no
+ * error and nothing on stderr (nothing red), the accuracy lines, the images. Skipped when
+ * Debian's Python cannot import nbclient; no kernel or party process outlives a test. Prints each
+ * notebook's wall time; {@code -Dtfe.notebooks.out=DIR} keeps the executed notebooks in DIR.
  */
 @Tag("jupyter")
 class NotebooksTest {
-    /** Debian's Python (a pyenv shim on the PATH cannot see Debian's packages); -Dtfe.python overrides. */
-    private static final String KERNEL_NAME = "tfe-java";
     private static final int CELL_TIMEOUT_SECONDS = 600;
     private static final long RUN_TIMEOUT_MINUTES = 15;
 
-
     @TempDir
     static Path tmp;
+    private static InstalledKernel kernel;
 
     @BeforeAll
     static void installKernel() throws Exception {
-        assumeTrue(JupyterProcesses.canImport("nbclient", "nbformat"), JupyterProcesses.PYTHON + " cannot import nbclient and nbformat"
-                + " (Debian: apt-get install python3-nbclient python3-nbformat)");
-        List<String> jvmArgs = List.of("-Xmx2g");
-        KernelInstaller.install(
-                new KernelInstaller.Options(KernelInstaller.Scope.PREFIX, tmp.resolve("prefix"), KERNEL_NAME,
-                        "Java (tfe-java test)", jvmArgs, false),
-                KernelSpec.forThisJvm(jvmArgs, "Java (tfe-java test)"));
+        assumeTrue(JupyterProcesses.canImport("nbclient", "nbformat"), JupyterProcesses.PYTHON
+                + " cannot import nbclient and nbformat (Debian: apt-get install python3-nbclient python3-nbformat)");
+        kernel = InstalledKernel.install(tmp.resolve("prefix"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theInstalledKernelspecRunsOnThisJavaWithOneOpenMpThread() throws Exception {
+        Map<String, Object> json = kernel.kernelJson();
+        assertEquals(Map.of("OMP_NUM_THREADS", "1"), json.get("env"));
+        List<String> argv = (List<String>) json.get("argv");
+        assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0));
+        String classpath = argv.get(argv.indexOf("-cp") + 1);
+        assertFalse(classpath.contains("-tests.jar"), classpath);
+        assertTrue(classpath.contains("/kernel-ext/target/kernel-ext-"), classpath);
     }
 
     @Test
@@ -82,6 +85,7 @@ class NotebooksTest {
         assertTrue(text.contains("relu(x) revealed to bob"), text);
         assertTrue(text.contains("private dot product: 6.5000 (plaintext: 6.5000)"), text);
         assertFalse(text.contains("java.io.PrintStream@"), "a cell shows printf's result:\n" + text);
+        expectRichOutputs(out, "text/html");
     }
 
     @Test
@@ -95,6 +99,27 @@ class NotebooksTest {
         expectRichOutputs(out, "image/svg+xml", "image/png");
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void magicsFollowTheLatestSessionAndPrintfShowsOnlyItsText() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("traps"));
+        Path source = work.resolve("traps.ipynb");
+        Files.writeString(source, InstalledKernel.notebookJson(kernel.name(), List.of(
+                "var tfe = Tfe.local();\ntfe.party(\"alice\");",
+                "%parties",
+                "var tfe = Tfe.local();\ntfe.party(\"bob\");",
+                "%parties",
+                "System.out.printf(\"%d parties%n\", tfe.parties().size())",
+                "tfe.close();")));
+        NotebookOutputs out = kernel.execute(source, work.resolve("traps.out.ipynb"), work, 120, 4);
+        assertEquals(List.of(), out.redOutputs(), out.text());
+        String text = out.text();
+        String second = text.substring(text.lastIndexOf("runtime:"));
+        assertTrue(second.contains("bob") && !second.contains("alice"), "%parties after the second Tfe.local():\n" + text);
+        assertTrue(text.contains("4 parties"), text);
+        assertFalse(text.contains("java.io.PrintStream@"), "printf's PrintStream shown:\n" + text);
+    }
+
     /** Asserts that the notebook shows these MIME types (the library's renderers at work). */
     private static void expectRichOutputs(NotebookOutputs out, String... mimes) {
         for (String mime : mimes) {
@@ -102,66 +127,25 @@ class NotebooksTest {
         }
     }
 
-    /** Runs a notebook and returns its outputs, after checking it raised no error. */
+    /** Runs a notebook and returns its outputs, after checking that nothing in it is red. */
     private static NotebookOutputs execute(String name) throws Exception {
-        Path source = notebooks().resolve(name + ".ipynb");
+        Path source = module().resolve(name + ".ipynb");
         Path target = tmp.resolve(name + ".out.ipynb");
-        Path runtime = tmp.resolve("runtime-" + name);
-        Path log = tmp.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(JupyterProcesses.PYTHON, python().resolve("run_notebook.py").toString(), KERNEL_NAME,
-                source.toString(), target.toString(), Integer.toString(CELL_TIMEOUT_SECONDS))
-                .directory(notebooks().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> env = pb.environment();
-        env.put("JUPYTER_PATH", tmp.resolve("prefix/share/jupyter").toString());
-        env.put("JUPYTER_DATA_DIR", tmp.resolve("data").toString());
-        env.put("JUPYTER_CONFIG_DIR", tmp.resolve("config").toString());
-        env.put("JUPYTER_RUNTIME_DIR", runtime.toString());
-        env.put("JupyterProcesses.PYTHONDONTWRITEBYTECODE", "1");
-        env.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         long start = System.nanoTime();
-        Process python = pb.start();
-        boolean finished = false;
-        try {
-            finished = python.waitFor(RUN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        } finally {
-            if (!finished) {
-                python.descendants().forEach(ProcessHandle::destroyForcibly);
-                python.destroyForcibly();
-                python.waitFor(30, TimeUnit.SECONDS);
-            }
-            JupyterProcesses.kernelsOf(runtime).forEach(k -> {
-                k.descendants().forEach(ProcessHandle::destroyForcibly);
-                k.destroyForcibly();
-            });
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
+        NotebookOutputs out = kernel.execute(source, target, module(), CELL_TIMEOUT_SECONDS, RUN_TIMEOUT_MINUTES);
+        System.out.printf("notebook %s: %.1f s on Java %s%n", name, (System.nanoTime() - start) / 1e9,
+                Runtime.version());
         String keep = System.getProperty("tfe.notebooks.out");
-        if (keep != null && Files.exists(target)) {
+        if (keep != null) {
             Files.createDirectories(Path.of(keep));
             Files.copy(target, Path.of(keep, name + ".ipynb"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        System.out.printf("notebook %s: %.1f s%n", name, (System.nanoTime() - start) / 1e9);
-        assertTrue(finished, name + " did not finish in " + RUN_TIMEOUT_MINUTES + " minutes:\n" + output);
-        assertEquals(0, python.exitValue(), output);
-        NotebookOutputs out = new NotebookOutputs(Files.readString(target, StandardCharsets.UTF_8));
-        assertTrue(out.errors().isEmpty(), name + ": " + out.errors() + "\n" + out.text());
+        assertEquals(List.of(), out.redOutputs(), name + " shows red output:\n" + out.text());
         assertFalse(out.text().isEmpty(), name + " printed nothing");
         return out;
     }
 
     private static Path module() {
-        String basedir = System.getProperty("basedir");
-        return basedir != null ? Path.of(basedir) : Path.of("").toAbsolutePath();
-    }
-
-    private static Path notebooks() {
-        return module();
-    }
-
-    private static Path python() {
-        return module().resolve("src/test/python");
+        return TfeScript.root().resolve("notebooks");
     }
 }

@@ -120,7 +120,10 @@ public final class Ops {
 
   // ---- arithmetic -------------------------------------------------------------------------
 
-  /** {@code a + b}; {@code b} may have a trailing shape of {@code a} and is then broadcast. */
+  /**
+   * {@code a + b}; {@code b} may have a trailing shape of {@code a} (after dropping its leading 1s,
+   * so that a {@code [1, n]} bias row works as an {@code [n]} one) and is then broadcast.
+   */
   public NodeRef add(NodeRef a, NodeRef b) {
     if (!Arrays.equals(a.shape(), b.shape())) {
       requireTrailing("add", a, b);
@@ -286,14 +289,14 @@ public final class Ops {
 
   private static void requireTrailing(String op, NodeRef a, NodeRef b) {
     int[] sa = a.shape();
-    int[] sb = b.shape();
+    int[] sb = Shapes.withoutLeadingOnes(b.shape());
     boolean ok = sb.length <= sa.length;
     for (int i = 1; ok && i <= sb.length; i++) {
       ok = sb[sb.length - i] == sa[sa.length - i];
     }
     if (!ok) {
       throw new IllegalArgumentException(
-          op + ": cannot broadcast " + Shapes.str(sb) + " to " + Shapes.str(sa) + "; the second shape must be a trailing part of the first");
+          op + ": cannot broadcast " + Shapes.str(b.shape()) + " to " + Shapes.str(sa) + "; the second shape must be a trailing part of the first");
     }
     samePlace(op, a, b);
   }

@@ -147,7 +147,10 @@ public final class RingTensor {
     return new RingTensor(r, shape);
   }
 
-  /** Adds a tensor whose shape is the trailing part of this one's (e.g. a bias row). */
+  /**
+   * Adds a tensor whose shape, less leading 1s, is the trailing part of this one's (e.g. a bias
+   * row of shape {@code [n]} or {@code [1, n]}).
+   */
   public RingTensor addBroadcast(RingTensor row) {
     int n = row.size();
     if (n == 0 || data.length % n != 0 || !trailingMatches(row.shape)) {
@@ -168,7 +171,8 @@ public final class RingTensor {
     return t.addBroadcast(this);
   }
 
-  private boolean trailingMatches(int[] tail) {
+  private boolean trailingMatches(int[] row) {
+    int[] tail = Shapes.withoutLeadingOnes(row);
     if (tail.length > shape.length) {
       return false;
     }

@@ -35,6 +35,18 @@ public final class Shapes {
   }
 
   /** Shape {@code [a.length]} etc.: a copy that callers may keep. */
+  /**
+   * The shape without its leading 1s ({@code [1, 1, n]} becomes {@code [n]}), for broadcasting: a
+   * bias row of shape {@code [1, n]} broadcasts like one of shape {@code [n]}.
+   */
+  public static int[] withoutLeadingOnes(int[] shape) {
+    int i = 0;
+    while (i < shape.length - 1 && shape[i] == 1) {
+      i++;
+    }
+    return java.util.Arrays.copyOfRange(shape, i, shape.length);
+  }
+
   public static int[] copy(int[] shape) {
     return shape.clone();
   }

@@ -80,6 +80,9 @@ public class ConformanceTest {
     INDArray b = TestData.uniform(rnd, 50, 7);
     var o = check(pc, 0, (p, in) -> p.add(in[0], in[1]), x, b);
     assertClose(o.secure(), x.addRowVector(b).data().asDouble(), 0, "bias");
+    INDArray row = b.reshape(1, 7); // a [1, n] bias, as Nd4j.createFromArray(new double[][] {...}) makes
+    var r = check(pc, 0, (p, in) -> p.add(in[0], in[1]), x, row);
+    assertClose(r.secure(), x.addRowVector(b).data().asDouble(), 0, "bias [1, n]");
   }
 
   @ParameterizedTest(name = "{0}")

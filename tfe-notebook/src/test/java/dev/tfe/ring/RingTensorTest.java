@@ -114,7 +114,10 @@ class RingTensorTest {
     assertEquals(x.add(x), x.addBroadcast(x));
     RingTensor z = iota(2, 2, 3).addBroadcast(iota(2, 3));
     assertArrayEquals(new long[] {0, 2, 4, 6, 8, 10, 6, 8, 10, 12, 14, 16}, z.data());
+    assertEquals(y, x.addBroadcast(RingTensor.of(bias.data(), 1, 3)), "a [1, n] row broadcasts as an [n] one");
+    assertEquals(y, x.addBroadcast(RingTensor.of(bias.data(), 1, 1, 3)));
     assertThrows(IllegalArgumentException.class, () -> x.addBroadcast(iota(2)));
+    assertThrows(IllegalArgumentException.class, () -> x.addBroadcast(iota(2, 1)));
     assertThrows(IllegalArgumentException.class, () -> x.addBroadcast(iota(3, 3)));
     assertEquals(RingTensor.of(new long[] {10, 20, Long.MAX_VALUE, 10, 20, Long.MAX_VALUE}, 2, 3), bias.broadcastTo(2, 3));
   }

@@ -138,6 +138,9 @@ public final class KernelInstaller {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+        } catch (IllegalStateException e) {
+            System.err.println("tfe kernel install: " + e.getMessage());
+            System.exit(1);
         } catch (IOException e) {
             System.err.println("tfe kernel install: " + e.getMessage());
             System.exit(1);
@@ -151,8 +154,10 @@ public final class KernelInstaller {
      * @param spec    the kernel.json content
      * @return the directory holding the installed kernel.json
      * @throws IOException if it cannot be written
+     * @throws IllegalStateException if the spec's class path cannot start the kernel
      */
     public static Path install(Options options, KernelSpec spec) throws IOException {
+        spec.checkClasspath();
         Path staging = Files.createTempDirectory("tfe-kernelspec");
         try {
             Path source = staging.resolve(options.name());

@@ -23,14 +23,30 @@ public final class DefaultImports {
             "java.nio.file.*",
             "java.math.*");
 
-    /** The library's packages: the user-facing API first, then the mechanics users touch. */
+    /**
+     * The library's packages: the user-facing API first (so that the README's code runs as
+     * pasted: {@code Tfe}, {@code Mnist}, {@code Sequential}, {@code dense(...)}, {@code Pond}),
+     * then the mechanics users touch, and ND4J's array types. Not {@code dev.tfe.runtime.*}
+     * ({@code Runtime} would shadow {@code java.lang.Runtime}) nor {@code dev.tfe.model.layers.*}
+     * (its {@code ConvGeometry} would clash with the ring's).
+     */
     public static final List<String> TFE = List.of(
             "dev.tfe.api.*",
-            "dev.tfe.*",
-            "dev.tfe.ring.*",
+            "dev.tfe.data.*",
+            "dev.tfe.model.*",
+            "static dev.tfe.model.Layers.*",
+            "dev.tfe.model.secure.*",
+            "dev.tfe.model.onnx.Onnx",
+            "dev.tfe.profile.*",
+            "dev.tfe.protocol.*",
+            "dev.tfe.protocol.pond.Pond",
+            "dev.tfe.protocol.securenn.SecureNn",
             "dev.tfe.fixedpoint.*",
+            "dev.tfe.render.*",
+            "dev.tfe.ring.*",
             "dev.tfe.random.*",
-            "dev.tfe.render.*");
+            "org.nd4j.linalg.api.ndarray.INDArray",
+            "org.nd4j.linalg.factory.Nd4j");
 
     /** The kernel's own cell functions, such as {@code display(Object)}. */
     public static final List<String> KERNEL = List.of(

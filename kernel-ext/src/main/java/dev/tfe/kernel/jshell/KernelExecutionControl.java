@@ -1,5 +1,6 @@
 package dev.tfe.kernel.jshell;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -20,7 +21,8 @@ import jdk.jshell.spi.SPIResolutionException;
  * Runs JShell snippets inside the kernel's own JVM, so that a cell's values are real objects the
  * kernel can render, and so that library state (parties, sessions) lives as long as the kernel.
  *
- * <p>Compared with JShell's {@code LocalExecutionControl} it differs in three ways:
+ * <p>Compared with JShell's {@link LocalExecutionControl}, whose class loading it keeps, it differs
+ * in three ways:
  * <ul>
  *   <li>each snippet runs on a fresh thread, and the kernel waits for <em>that</em> thread only:
  *       background threads the snippet starts (party runtimes, pools) do not block the cell;</li>
@@ -31,18 +33,28 @@ import jdk.jshell.spi.SPIResolutionException;
  * </ul>
  *
  * <p>{@link #stop()} interrupts the snippet's thread and, if it does not finish within a grace
- * period, stops it with {@link Thread#stop()} where the JVM still supports that (Java 17 does).
+ * period, stops it. How depends on the JDK: on current JDKs (those whose {@code Thread.stop}
+ * throws; Temurin 25 is tested), {@code LocalExecutionControl} loads cell classes with a stop check at every method start and backward branch (JShell's own
+ * mechanism, class {@code REPL.$Cancel$}); this control raises that check's flag, so cell code
+ * stops at its next loop iteration or call. Java 17 has no such check, and stops the thread with
+ * {@link Thread#stop()}, which it still supports (from Java 20 on that throws). Library code that
+ * a cell calls stops at its next interrupt check, or when it returns to cell code.
  */
-public final class KernelExecutionControl extends DirectExecutionControl {
+public final class KernelExecutionControl extends LocalExecutionControl {
     private static final Logger LOG = Logger.getLogger(KernelExecutionControl.class.getName());
     private static final long STOP_GRACE_MILLIS = 1_000;
     private static final String KEY_PREFIX = "tfe-value-";
+    /** JShell's class holding the stop flag that instrumented cell code checks (current JDKs, not 17). */
+    private static final String CANCEL_CLASS = "REPL.$Cancel$";
 
     private final AtomicLong counter = new AtomicLong();
     private final Map<String, Object> values = new HashMap<>();
     private volatile Thread running;
     private volatile boolean stopRequested;
     private volatile Throwable thrown;
+    /** The stop flag of instrumented cell code, once known; null before the first snippet or on Java 17. */
+    private volatile Field stopFlag;
+    private volatile boolean stopFlagProbed;
 
     /** Creates a control that loads snippet classes with JShell's default in-memory loader. */
     public KernelExecutionControl() {
@@ -75,6 +87,8 @@ public final class KernelExecutionControl extends DirectExecutionControl {
         if (stopRequested) {
             throw new ExecutionControl.StoppedException();
         }
+        probeStopFlag();
+        setStopFlag(false);
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
@@ -114,6 +128,44 @@ public final class KernelExecutionControl extends DirectExecutionControl {
             values.put(key, result.get());
         }
         return key;
+    }
+
+    /**
+     * Finds JShell's stop flag for instrumented cell code: {@code LocalExecutionControl} loads its
+     * class on the first run of a snippet, so run an empty one through it once.
+     */
+    private void probeStopFlag() throws Exception {
+        if (stopFlagProbed) {
+            return;
+        }
+        stopFlagProbed = true;
+        super.invoke(Probe.class.getMethod("nothing"));
+        try {
+            stopFlag = findClass(CANCEL_CLASS).getField("allStop");
+        } catch (ClassNotFoundException | NoSuchFieldException e) {
+            stopFlag = null; // Java 17: cell code is not instrumented
+        }
+    }
+
+    private void setStopFlag(boolean value) {
+        Field flag = stopFlag;
+        if (flag != null) {
+            try {
+                flag.setBoolean(null, value);
+            } catch (IllegalAccessException e) {
+                LOG.log(Level.WARNING, "cannot set JShell's stop flag", e);
+            }
+        }
+    }
+
+    /** The empty snippet of {@link #probeStopFlag()}. */
+    public static final class Probe {
+        private Probe() {
+        }
+
+        /** Does nothing. */
+        public static void nothing() {
+        }
     }
 
     /**
@@ -172,17 +224,21 @@ public final class KernelExecutionControl extends DirectExecutionControl {
             return;
         }
         worker.interrupt();
-        Thread stopper = new Thread(() -> forceStop(worker), "tfe-cell-stopper");
+        Thread stopper = new Thread(() -> forceStop(worker, stopFlag != null), "tfe-cell-stopper");
         stopper.setDaemon(true);
         stopper.start();
     }
 
     @SuppressWarnings({"deprecation", "removal"})
-    private static void forceStop(Thread worker) {
+    private void forceStop(Thread worker, boolean instrumented) {
         try {
             worker.join(STOP_GRACE_MILLIS);
             if (worker.isAlive()) {
-                worker.stop();
+                if (instrumented) {
+                    setStopFlag(true); // cell code throws at its next check; reset before the next snippet
+                } else {
+                    worker.stop();
+                }
                 worker.join(TimeUnit.SECONDS.toMillis(5));
             }
         } catch (UnsupportedOperationException e) {

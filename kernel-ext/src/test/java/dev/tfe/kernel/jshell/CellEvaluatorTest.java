@@ -80,6 +80,19 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void theLibrarysUserFacingNamesNeedNoImports() throws Exception {
+        try (CellEvaluator kernel = CellEvaluator.create()) {
+            assertEquals(List.of(), kernel.skippedImports(), "every default import exists");
+            assertEquals(Optional.of(List.of("Tfe", "Mnist", "Sequential", "Dense", "PrivateModel", "Profile", "Tensor",
+                            "Pond", "SecureNn", "FixedPointConfig", "ChromeTrace", "INDArray", "Nd4j")),
+                    kernel.eval("List.of(Tfe.class, Mnist.class, Sequential.class, dense(2, 1).getClass(), PrivateModel.class,"
+                            + " Profile.class, Tensor.class, Pond.class, SecureNn.class, FixedPointConfig.class,"
+                            + " ChromeTrace.class, INDArray.class, Nd4j.class).stream().map(Class::getSimpleName).toList()"));
+            assertEquals(Optional.of("java.lang.Runtime"), kernel.eval("Runtime.class.getName()"));
+        }
+    }
+
+    @Test
     void missingPackagesInTheImportListAreSkipped() {
         try (CellEvaluator e = new CellEvaluator(CellEvaluator.jvmClasspath(), List.of("java.util.*", "no.such.pkg.*"))) {
             assertEquals(List.of("java.util.*"), e.imports());
