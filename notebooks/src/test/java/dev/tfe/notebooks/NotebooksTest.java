@@ -67,6 +67,10 @@ class NotebooksTest {
         assertEquals(1, accuracy.size(), text);
         assertEquals(1, processes.size(), text);
         assertEquals(2, agreement.size(), "in-process and over processes:\n" + text);
+        List<Double> imported = out.percentagesAfter("imported plaintext accuracy:");
+        assertEquals(1, imported.size(), "the model imported from PyTorch:\n" + text);
+        assertTrue(imported.get(0) > 85, "imported accuracy " + imported);
+        assertTrue(text.contains("imported agreement: 200 of 200 agree"), "the imported model, privately:\n" + text);
         assertTrue(accuracy.get(0) > 85, "private accuracy " + accuracy);
         agreement.forEach(a -> assertTrue(a >= 99.5, "agreement " + agreement + "\n" + text));
         assertTrue(text.contains("runtime: party processes"), "%parties after %launch local:\n" + text);
