@@ -4,11 +4,15 @@ import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -39,6 +43,20 @@ import org.zeromq.ZMQException;
  * <p>Incoming tensors go to the {@link Inbox}, other messages to the {@link Listener}, after two
  * checks: the connection authenticated as a process of the hostmap, and that process hosts the
  * party the message says it is from.
+ *
+ * <p>Memory a peer can claim is bounded by {@link WireLimits}: every socket accepts ZeroMQ frames
+ * of at most {@link WireLimits#WIRE_FRAME_BYTES} (8 MiB and 1 KiB; the only allocation a connection can cause
+ * before it authenticates, for at most the 10 s handshake limit), through a
+ * {@link FrameAllocator} that also refuses the negative sizes JeroMQ 0.6.0 lets through; a
+ * message travels as a header frame and as many payload frames as it needs, and a message
+ * larger than {@link WireLimits#maxMessageBytes()} is refused by the sender with an error that
+ * says how to raise the limit, and dropped by a receiver with a logged error.
+ *
+ * <p>If JeroMQ's own I/O thread dies, or fails in a way that leaves it unable to read (an
+ * exception escaping its decoder), the node is of no use any more: it logs
+ * {@code FATAL: the ZeroMQ I/O thread ... died}, fails every pending receive, and calls the
+ * {@code onIoDeath} action, which in a party process exits it, so its supervisor sees a dead
+ * process instead of a deaf one.
  */
 public final class ZmqNode implements AutoCloseable {
   /**
@@ -50,11 +68,19 @@ public final class ZmqNode implements AutoCloseable {
     void onMessage(Header header, byte[] payload);
   }
 
+  /** How long a connection may take to authenticate (JeroMQ's default is 30 s). */
+  static final int HANDSHAKE_MILLIS = 10_000;
+
   private final String name;
   private final Hostmap hostmap;
   private final Inbox inbox;
   private final Listener listener;
   private final Consumer<String> log;
+  private final WireLimits limits;
+  private final FrameAllocator allocator;
+  private final Consumer<String> onIoDeath;
+  private final AtomicBoolean ioDead = new AtomicBoolean();
+  private final Framing framing;
   private final ZContext ctx = new ZContext(1);
   private final ZapHandler zap;
   private final ZMQ.Socket router;
@@ -73,11 +99,35 @@ public final class ZmqNode implements AutoCloseable {
    * @throws IllegalStateException if the address cannot be bound (the message says which)
    */
   public ZmqNode(Hostmap hostmap, Credentials creds, Inbox inbox, Listener listener, Consumer<String> log) {
+    this(hostmap, creds, inbox, listener, log, WireLimits.fromEnvironment(), reason -> {});
+  }
+
+  /**
+   * Opens the endpoint as above, with explicit limits and an action for the death of JeroMQ's
+   * I/O thread (called once, with the reason, after the node has logged it and failed every
+   * pending receive; a party process exits there).
+   */
+  public ZmqNode(Hostmap hostmap, Credentials creds, Inbox inbox, Listener listener, Consumer<String> log,
+      WireLimits limits, Consumer<String> onIoDeath) {
     this.name = creds.node();
     this.hostmap = hostmap;
     this.inbox = inbox;
     this.listener = listener;
     this.log = log;
+    this.limits = limits;
+    this.onIoDeath = onIoDeath;
+    this.allocator = new FrameAllocator(name, log);
+    this.framing = new Framing(name, limits, log);
+    ctx.setUncaughtExceptionHandler((t, e) -> ioDied("thread " + t.getName() + " ended with " + e));
+    ctx.setNotificationExceptionHandler((t, e) -> {
+      if (e instanceof CancelledKeyException || e instanceof ClosedSelectorException || e instanceof ClosedChannelException) {
+        log.accept("ZeroMQ I/O thread of " + name + " recovered from " + e);
+      } else {
+        // JeroMQ 0.6.0 goes on after such an exception, but the connection's engine is left
+        // half-updated (its decoder then spins forever): the thread is as good as dead
+        ioDied("thread " + t.getName() + " failed with " + e);
+      }
+    });
     boolean curve = hostmap.encrypted();
     if (curve && creds.secretKey() == null) {
       throw new IllegalStateException(name + " has no secret key; CURVE needs one");
@@ -89,6 +139,8 @@ public final class ZmqNode implements AutoCloseable {
       z.setDaemon(true);
       z.start();
       router = ctx.createSocket(SocketType.ROUTER);
+      guard(router);
+      router.setHandshakeIvl(HANDSHAKE_MILLIS);
       router.setHWM(0);
       router.setLinger(500);
       router.setRouterMandatory(true);
@@ -118,6 +170,7 @@ public final class ZmqNode implements AutoCloseable {
       }
       Hostmap.Entry e = hostmap.entry(peer);
       ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
+      guard(d);
       d.setHWM(0);
       d.setLinger(500);
       d.setIdentity(name.getBytes(StandardCharsets.UTF_8));
@@ -154,6 +207,38 @@ public final class ZmqNode implements AutoCloseable {
     io.start();
   }
 
+  /** Limits every socket's frames and their allocation (see {@link FrameAllocator}). */
+  private void guard(ZMQ.Socket s) {
+    s.setMaxMsgSize(WireLimits.WIRE_FRAME_BYTES);
+    s.setMsgAllocator(allocator);
+  }
+
+  /** Logs the death of JeroMQ's I/O, fails every receive, and calls the action; once. */
+  private void ioDied(String what) {
+    if (closed || !ioDead.compareAndSet(false, true)) {
+      return;
+    }
+    String reason = "the ZeroMQ I/O thread of " + name + " died (" + what + "); this process can no longer send or receive";
+    log.accept("FATAL: " + reason);
+    inbox.close(reason);
+    onIoDeath.accept(reason);
+  }
+
+  /** Whether JeroMQ's I/O thread died (see the class comment). */
+  public boolean ioDead() {
+    return ioDead.get();
+  }
+
+  /** ZeroMQ frames refused for a hostile size so far. */
+  public long refusedFrames() {
+    return allocator.refused();
+  }
+
+  /** Messages dropped because they were larger than {@link WireLimits#maxMessageBytes()}. */
+  public int oversizedMessages() {
+    return framing.oversized();
+  }
+
   public String name() {
     return name;
   }
@@ -178,6 +263,12 @@ public final class ZmqNode implements AutoCloseable {
    */
   public void send(Header header, byte[] payload) {
     String dest = hostmap.nodeOf(header.to());
+    if (payload.length > limits.maxMessageBytes()) {
+      throw new IllegalStateException("a " + header.kind() + " message of " + payload.length + " bytes from " + header.from()
+          + " to " + header.to() + " is larger than the maximum message size, " + limits.maxMessageBytes()
+          + " bytes (" + WireLimits.size(limits.maxMessageBytes()) + "); set TFE_MAX_MESSAGE_MB to at least "
+          + ((payload.length >> 20) + 1) + " on every host, or predict in smaller batches");
+    }
     if (dest.equals(name)) {
       dispatch(header, payload);
       return;
@@ -186,6 +277,9 @@ public final class ZmqNode implements AutoCloseable {
     try {
       if (closed) {
         throw new IllegalStateException("the ZeroMQ endpoint of " + name + " is closed");
+      }
+      if (ioDead.get()) {
+        throw new IllegalStateException("the ZeroMQ I/O thread of " + name + " died; nothing can be sent");
       }
       write(dest, header.encode(), payload);
       drain();
@@ -200,11 +294,11 @@ public final class ZmqNode implements AutoCloseable {
     try {
       if (d != null) {
         d.sendMore(header);
-        d.send(payload, 0);
+        Framing.send(d, payload);
       } else if (router != null) {
         router.sendMore(node);
         router.sendMore(header);
-        router.send(payload, 0);
+        Framing.send(router, payload);
       } else {
         log.accept(name + " has no connection to " + node + "; message dropped");
       }
@@ -272,8 +366,9 @@ public final class ZmqNode implements AutoCloseable {
       if (id == null) {
         return;
       }
+      String identity = new String(id.data(), StandardCharsets.UTF_8);
       zmq.Msg header = router.hasReceiveMore() ? router.recvMsg() : null;
-      zmq.Msg payload = router.hasReceiveMore() ? router.recvMsg() : null;
+      byte[] payload = header == null ? null : framing.read(router, identity);
       while (router.hasReceiveMore()) {
         router.recvMsg();
       }
@@ -281,13 +376,12 @@ public final class ZmqNode implements AutoCloseable {
         continue;
       }
       String user = header.getMetadata() == null ? null : header.getMetadata().get("User-Id");
-      String identity = new String(id.data(), StandardCharsets.UTF_8);
       if (user == null || user.isEmpty() || !user.equals(identity)) {
         forged.incrementAndGet();
         log.accept("dropped a message on a connection authenticated as '" + user + "' that calls itself '" + identity + "'");
         continue;
       }
-      accept(user, header.data(), payload.data());
+      accept(user, header.data(), payload);
     }
   }
 
@@ -297,12 +391,12 @@ public final class ZmqNode implements AutoCloseable {
       if (header == null) {
         return;
       }
-      zmq.Msg payload = d.hasReceiveMore() ? d.recvMsg() : null;
+      byte[] payload = framing.read(d, peer);
       while (d.hasReceiveMore()) {
         d.recvMsg();
       }
       if (payload != null) {
-        accept(peer, header.data(), payload.data());
+        accept(peer, header.data(), payload);
       }
     }
   }
@@ -328,7 +422,10 @@ public final class ZmqNode implements AutoCloseable {
 
   private void dispatch(Header h, byte[] payload) {
     if (h.kind() == Header.Kind.DATA) {
-      inbox.deliver(h.run(), h.to(), h.from(), payload);
+      String refused = inbox.deliver(h.run(), h.to(), h.from(), payload);
+      if (refused != null) {
+        log.accept(name + " " + refused);
+      }
     } else {
       listener.onMessage(h, payload);
     }
