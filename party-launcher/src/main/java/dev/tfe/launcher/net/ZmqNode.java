@@ -4,9 +4,6 @@ import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.CancelledKeyException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.zeromq.SocketType;
@@ -53,7 +51,7 @@ import org.zeromq.ZMQException;
  * says how to raise the limit, and dropped by a receiver with a logged error.
  *
  * <p>If JeroMQ's own I/O thread dies, or fails in a way that leaves it unable to read (an
- * exception escaping its decoder), the node is of no use any more: it logs
+ * exception escaping one of its frame decoders), the node is of no use any more: it logs
  * {@code FATAL: the ZeroMQ I/O thread ... died}, fails every pending receive, and calls the
  * {@code onIoDeath} action, which in a party process exits it, so its supervisor sees a dead
  * process instead of a deaf one.
@@ -80,6 +78,7 @@ public final class ZmqNode implements AutoCloseable {
   private final FrameAllocator allocator;
   private final Consumer<String> onIoDeath;
   private final AtomicBoolean ioDead = new AtomicBoolean();
+  private final AtomicLong recovered = new AtomicLong();
   private final Framing framing;
   private final ZContext ctx = new ZContext(1);
   private final ZapHandler zap;
@@ -118,14 +117,18 @@ public final class ZmqNode implements AutoCloseable {
     this.onIoDeath = onIoDeath;
     this.allocator = new FrameAllocator(name, log);
     this.framing = new Framing(name, limits, log);
-    ctx.setUncaughtExceptionHandler((t, e) -> ioDied("thread " + t.getName() + " ended with " + e));
+    ctx.setUncaughtExceptionHandler((t, e) -> ioDied("thread " + t.getName() + " ended with " + where(e)));
     ctx.setNotificationExceptionHandler((t, e) -> {
-      if (e instanceof CancelledKeyException || e instanceof ClosedSelectorException || e instanceof ClosedChannelException) {
-        log.accept("ZeroMQ I/O thread of " + name + " recovered from " + e);
-      } else {
-        // JeroMQ 0.6.0 goes on after such an exception, but the connection's engine is left
-        // half-updated (its decoder then spins forever): the thread is as good as dead
-        ioDied("thread " + t.getName() + " failed with " + e);
+      if (inDecoder(e)) {
+        // JeroMQ 0.6.0 goes on after an exception in a frame decoder, but that decoder is left
+        // with nothing to read into and spins forever on the connection's next byte (measured):
+        // the thread is as good as dead. FrameAllocator prevents the one such exception known.
+        ioDied("thread " + t.getName() + " failed in a frame decoder with " + where(e));
+      } else if (Long.bitCount(recovered.incrementAndGet()) == 1) {
+        // elsewhere (e.g. JeroMQ 0.6.0's PLAIN server throws NegativeArraySizeException on a
+        // user name of 128 bytes or more) only the offending connection is affected
+        log.accept("the ZeroMQ I/O thread of " + name + " recovered from " + where(e) + " (" + recovered.get()
+            + " such so far; logged at powers of two)");
       }
     });
     boolean curve = hostmap.encrypted();
@@ -211,6 +214,26 @@ public final class ZmqNode implements AutoCloseable {
   private void guard(ZMQ.Socket s) {
     s.setMaxMsgSize(WireLimits.WIRE_FRAME_BYTES);
     s.setMsgAllocator(allocator);
+  }
+
+  /** Whether {@code e} was thrown inside one of JeroMQ's frame decoders. */
+  private static boolean inDecoder(Throwable e) {
+    for (StackTraceElement f : e.getStackTrace()) {
+      if (f.getClassName().startsWith("zmq.io.coder.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The exception and the first frames of its stack, for the log. */
+  private static String where(Throwable e) {
+    StringBuilder b = new StringBuilder(e.toString());
+    StackTraceElement[] st = e.getStackTrace();
+    for (int i = 0; i < Math.min(4, st.length); i++) {
+      b.append(i == 0 ? " at " : " < ").append(st[i]);
+    }
+    return b.toString();
   }
 
   /** Logs the death of JeroMQ's I/O, fails every receive, and calls the action; once. */
