@@ -22,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * handshake, half-open connections; see {@code MalformedInputs}) against server0 of a live local
  * cluster: {@value #PLAIN_INPUTS} on PLAIN and {@value #CURVE_INPUTS} on CURVE (JeroMQ makes a
  * CURVE key pair for every connection that offers CURVE, so those cost a party about ten times
- * more). Afterwards private predictions still
+ * more; {@code -Dtfe.fuzz.plainInputs=N} and {@code -Dtfe.fuzz.curveInputs=N} change the counts).
+ * Afterwards private predictions still
  * agree with plaintext, and server0's open descriptors are back where they were (tolerance
  * {@value #FD_TOLERANCE}) and its heap after a full GC too (tolerance {@value #HEAP_TOLERANCE_MIB}
  * MiB). Prints counts, timing and the measurements.
@@ -59,7 +60,7 @@ class PartyFuzzTest {
       Path log = rt.cluster().logs().get("server0");
       long logBefore = Files.size(log);
       PartyProbe before = PartyProbe.of(pid);
-      long inputs = curve ? CURVE_INPUTS : PLAIN_INPUTS;
+      long inputs = curve ? Long.getLong("tfe.fuzz.curveInputs", CURVE_INPUTS) : Long.getLong("tfe.fuzz.plainInputs", PLAIN_INPUTS);
       PortFuzzer.Result r = PortFuzzer.run(port, curve ? "CURVE" : "PLAIN", inputs, 4, curve ? 2 : 1, Duration.ofMinutes(7));
       assertEquals(inputs, r.inputs() + r.connectFailures(), "every input was tried: " + r);
       assertTrue(r.inputs() >= inputs * 99 / 100, "at most 1% of the connections failed: " + r);
