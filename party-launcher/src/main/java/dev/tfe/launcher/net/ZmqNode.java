@@ -9,9 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.zeromq.SocketType;
@@ -77,8 +75,7 @@ public final class ZmqNode implements AutoCloseable {
   private final WireLimits limits;
   private final FrameAllocator allocator;
   private final Consumer<String> onIoDeath;
-  private final AtomicBoolean ioDead = new AtomicBoolean();
-  private final AtomicLong recovered = new AtomicLong();
+  private final IoWatch watch;
   private final Framing framing;
   private final ZContext ctx = new ZContext(1);
   private final ZapHandler zap;
@@ -117,20 +114,11 @@ public final class ZmqNode implements AutoCloseable {
     this.onIoDeath = onIoDeath;
     this.allocator = new FrameAllocator(name, log);
     this.framing = new Framing(name, limits, log);
-    ctx.setUncaughtExceptionHandler((t, e) -> ioDied("thread " + t.getName() + " ended with " + where(e)));
-    ctx.setNotificationExceptionHandler((t, e) -> {
-      if (inDecoder(e)) {
-        // JeroMQ 0.6.0 goes on after an exception in a frame decoder, but that decoder is left
-        // with nothing to read into and spins forever on the connection's next byte (measured):
-        // the thread is as good as dead. FrameAllocator prevents the one such exception known.
-        ioDied("thread " + t.getName() + " failed in a frame decoder with " + where(e));
-      } else if (Long.bitCount(recovered.incrementAndGet()) == 1) {
-        // elsewhere (e.g. JeroMQ 0.6.0's PLAIN server throws NegativeArraySizeException on a
-        // user name of 128 bytes or more) only the offending connection is affected
-        log.accept("the ZeroMQ I/O thread of " + name + " recovered from " + where(e) + " (" + recovered.get()
-            + " such so far; logged at powers of two)");
-      }
+    this.watch = new IoWatch(name, log, () -> closed, reason -> {
+      inbox.close(reason);
+      onIoDeath.accept(reason);
     });
+    watch.install(ctx);
     boolean curve = hostmap.encrypted();
     if (curve && creds.secretKey() == null) {
       throw new IllegalStateException(name + " has no secret key; CURVE needs one");
@@ -216,40 +204,9 @@ public final class ZmqNode implements AutoCloseable {
     s.setMsgAllocator(allocator);
   }
 
-  /** Whether {@code e} was thrown inside one of JeroMQ's frame decoders. */
-  private static boolean inDecoder(Throwable e) {
-    for (StackTraceElement f : e.getStackTrace()) {
-      if (f.getClassName().startsWith("zmq.io.coder.")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The exception and the first frames of its stack, for the log. */
-  private static String where(Throwable e) {
-    StringBuilder b = new StringBuilder(e.toString());
-    StackTraceElement[] st = e.getStackTrace();
-    for (int i = 0; i < Math.min(4, st.length); i++) {
-      b.append(i == 0 ? " at " : " < ").append(st[i]);
-    }
-    return b.toString();
-  }
-
-  /** Logs the death of JeroMQ's I/O, fails every receive, and calls the action; once. */
-  private void ioDied(String what) {
-    if (closed || !ioDead.compareAndSet(false, true)) {
-      return;
-    }
-    String reason = "the ZeroMQ I/O thread of " + name + " died (" + what + "); this process can no longer send or receive";
-    log.accept("FATAL: " + reason);
-    inbox.close(reason);
-    onIoDeath.accept(reason);
-  }
-
   /** Whether JeroMQ's I/O thread died (see the class comment). */
   public boolean ioDead() {
-    return ioDead.get();
+    return watch.dead();
   }
 
   /** ZeroMQ frames refused for a hostile size so far. */
@@ -301,7 +258,7 @@ public final class ZmqNode implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the ZeroMQ endpoint of " + name + " is closed");
       }
-      if (ioDead.get()) {
+      if (watch.dead()) {
         throw new IllegalStateException("the ZeroMQ I/O thread of " + name + " died; nothing can be sent");
       }
       write(dest, header.encode(), payload);
