@@ -86,7 +86,8 @@ final class LocalProcesses {
 
   static String describeExit(int code) {
     String how = code > 128 ? " (killed by signal " + (code - 128) + (code == 137 ? ", SIGKILL" : "") + ")"
-        : code == 3 ? " (it lost its coordinator)" : code == 5 ? " (it could not listen on its port)" : "";
+        : code == 3 ? " (it lost its coordinator)" : code == 5 ? " (it could not listen on its port)"
+        : code == 6 ? " (its ZeroMQ I/O thread died; see its log)" : "";
     return "died: its process exited with code " + code + how;
   }
 

@@ -72,6 +72,17 @@ public record Header(Kind kind, long session, long run, int step, String from, S
     return b.array();
   }
 
+  /** A length-prefixed name, checked against the bytes left before it is allocated. */
+  private static byte[] name(ByteBuffer b) {
+    int n = b.getShort();
+    if (n < 0 || n > b.remaining()) {
+      throw new IllegalArgumentException("a name of " + n + " bytes does not fit the " + b.remaining() + " bytes left");
+    }
+    byte[] a = new byte[n];
+    b.get(a);
+    return a;
+  }
+
   /** Decodes a header; malformed bytes give an {@link IllegalArgumentException}. */
   public static Header decode(byte[] bytes) {
     try {
@@ -83,10 +94,8 @@ public record Header(Kind kind, long session, long run, int step, String from, S
       long session = b.getLong();
       long run = b.getLong();
       int step = b.getInt();
-      byte[] f = new byte[b.getShort()];
-      b.get(f);
-      byte[] t = new byte[b.getShort()];
-      b.get(t);
+      byte[] f = name(b);
+      byte[] t = name(b);
       return new Header(Kind.ALL[k], session, run, step, new String(f, StandardCharsets.UTF_8),
           new String(t, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.tfe.launcher.net;
 
 import dev.tfe.runtime.PeerException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,27 +14,78 @@ import java.util.concurrent.TimeUnit;
  * until that party's executor asks for them. Aborting a run wakes its waiting receivers with
  * the reason at once, so a dead peer stops a run in milliseconds rather than at a timeout.
  * Batches of runs that already ended are dropped.
+ *
+ * <p>Data for runs this process has not reached yet (later than the latest run a receiver asked
+ * for) is bounded per sending party by {@link WireLimits#maxPendingBytesPerPeer()}, each batch
+ * counted with {@link WireLimits#BATCH_OVERHEAD} bytes more: a peer cannot fill the heap with
+ * batches of runs that may never come. A batch beyond the bound is refused, and its run is
+ * aborted with the reason, so a party that does reach that run fails at once with it.
  */
 public final class Inbox {
   private static final byte[] POISON = new byte[0];
+  /** At most this many runs are remembered as aborted, so refusals cannot grow the map. */
+  private static final int MAX_ABORTED = 1024;
 
   private record Key(long run, String to, String from) {}
 
+  private final WireLimits limits;
   private final Map<Key, BlockingQueue<byte[]>> queues = new ConcurrentHashMap<>();
   private final Map<Long, String> aborted = new ConcurrentHashMap<>();
+  /** Bytes charged to each sender for runs not reached, and per queue; guarded by this. */
+  private final Map<String, Long> pending = new HashMap<>();
+  private final Map<Key, Long> charged = new HashMap<>();
+  private long reached;
   private volatile String closed;
   private volatile long finishedUpTo;
 
-  /** Queues a batch (called by the I/O thread). */
-  public void deliver(long run, String to, String from, byte[] payload) {
-    if (run <= finishedUpTo) {
-      return;
-    }
-    queue(run, to, from).add(payload);
+  /** An inbox with the limits of {@link WireLimits#fromEnvironment()}. */
+  public Inbox() {
+    this(WireLimits.fromEnvironment());
   }
 
-  private BlockingQueue<byte[]> queue(long run, String to, String from) {
-    return queues.computeIfAbsent(new Key(run, to, from), k -> new LinkedBlockingQueue<>());
+  public Inbox(WireLimits limits) {
+    this.limits = limits;
+  }
+
+  /**
+   * Queues a batch (called by the I/O thread).
+   *
+   * @return null if queued or dropped as late; else why it was refused (to be logged)
+   */
+  public String deliver(long run, String to, String from, byte[] payload) {
+    if (run <= finishedUpTo) {
+      return null;
+    }
+    Key key = new Key(run, to, from);
+    synchronized (this) {
+      if (run > reached) {
+        long cost = payload.length + (long) WireLimits.BATCH_OVERHEAD;
+        long held = pending.getOrDefault(from, 0L);
+        if (held + cost > limits.maxPendingBytesPerPeer()) {
+          String reason = "refused a batch of " + payload.length + " bytes from " + from + " for run " + run
+              + ", which this process has not reached (latest run " + reached + "): " + from + " already has "
+              + held + " bytes queued for such runs, and the limit is " + limits.maxPendingBytesPerPeer() + " bytes ("
+              + WireLimits.size(limits.maxPendingBytesPerPeer()) + ", TFE_MAX_PENDING_MB)";
+          if (aborted.size() < MAX_ABORTED) {
+            abort(run, reason);
+          }
+          return reason;
+        }
+        pending.put(from, held + cost);
+        charged.merge(key, cost, Long::sum);
+      }
+    }
+    queue(key).add(payload);
+    return null;
+  }
+
+  private BlockingQueue<byte[]> queue(Key key) {
+    return queues.computeIfAbsent(key, k -> new LinkedBlockingQueue<>());
+  }
+
+  /** Bytes queued from {@code from} for runs not reached yet, as charged against the limit. */
+  public synchronized long pendingBytes(String from) {
+    return pending.getOrDefault(from, 0L);
   }
 
   /**
@@ -42,7 +94,8 @@ public final class Inbox {
    * @throws PeerException naming {@code from} on timeout, abort or close
    */
   public byte[] take(long run, String to, String from, Duration timeout) {
-    BlockingQueue<byte[]> q = queue(run, to, from);
+    reach(run);
+    BlockingQueue<byte[]> q = queue(new Key(run, to, from));
     check(run, from);
     byte[] m;
     try {
@@ -60,6 +113,25 @@ public final class Inbox {
       throw new PeerException(from, "run " + run + " was aborted");
     }
     return m;
+  }
+
+  /** A receiver reached {@code run}: its batches, and earlier runs', no longer count as pending. */
+  private synchronized void reach(long run) {
+    if (run > reached) {
+      reached = run;
+      release(run);
+    }
+  }
+
+  /** Gives back the charges of every run up to {@code run}; holds the lock. */
+  private void release(long run) {
+    charged.entrySet().removeIf(e -> {
+      if (e.getKey().run() > run) {
+        return false;
+      }
+      pending.computeIfPresent(e.getKey().from(), (f, b) -> b - e.getValue() <= 0 ? null : b - e.getValue());
+      return true;
+    });
   }
 
   private void check(long run, String from) {
@@ -91,13 +163,17 @@ public final class Inbox {
 
   /**
    * Forgets every run, for a new coordinator whose run ids start again: pending receives fail
-   * (the run was aborted), queued batches are dropped, and no run counts as finished any more.
+   * (the run was aborted), queued batches and their charges are dropped, and no run counts as
+   * reached or finished any more.
    */
   public synchronized void reset() {
     queues.values().forEach(q -> q.offer(POISON));
     queues.clear();
     aborted.clear();
     finishedUpTo = 0;
+    reached = 0;
+    charged.clear();
+    pending.clear();
   }
 
   /** Forgets {@code run} and every earlier run; their late batches are dropped. */
@@ -105,5 +181,8 @@ public final class Inbox {
     finishedUpTo = Math.max(finishedUpTo, run);
     queues.keySet().removeIf(k -> k.run() <= run);
     aborted.keySet().removeIf(r -> r <= run);
+    synchronized (this) {
+      release(run);
+    }
   }
 }

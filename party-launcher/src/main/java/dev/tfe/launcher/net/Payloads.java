@@ -20,6 +20,11 @@ import java.util.Map;
  * Payloads of the control messages between the coordinator and party processes: a run order
  * (plan, or the id of a plan sent before, and the feeds meant for that party alone), a party's
  * statistics, and short texts (errors, reasons).
+ *
+ * <p>Decoding never allocates more than the message holds: every count or length read from the
+ * bytes is checked against the bytes left before anything is allocated for it, so a message that
+ * claims a 2 GiB plan or a billion-element tensor is refused with an
+ * {@link IllegalArgumentException} ("malformed control message: ...") that its receiver logs.
  */
 public final class Payloads {
   private Payloads() {}
@@ -57,7 +62,7 @@ public final class Payloads {
       int n = in.readInt();
       byte[] plan = null;
       if (n >= 0) {
-        plan = new byte[n];
+        plan = new byte[claim(in, n, 1, "plan")];
         in.readFully(plan);
       }
       int k = in.readInt();
@@ -99,7 +104,7 @@ public final class Payloads {
       long wall = in.readLong();
       int rounds = in.readInt();
       int n = in.readInt();
-      List<OpStats> ops = new ArrayList<>(n);
+      List<OpStats> ops = new ArrayList<>(claim(in, n, MIN_OP_BYTES, "operation statistics"));
       for (int i = 0; i < n; i++) {
         String op = in.readUTF();
         long nanos = in.readLong();
@@ -107,7 +112,7 @@ public final class Payloads {
         long received = in.readLong();
         int opRounds = in.readInt();
         int nodes = in.readInt();
-        long[] steps = new long[in.readInt()];
+        long[] steps = new long[claim(in, in.readInt(), 8, "step words")];
         for (int w = 0; w < steps.length; w++) {
           steps[w] = in.readLong();
         }
@@ -139,20 +144,44 @@ public final class Payloads {
 
   private static RingTensor readTensor(DataInputStream in) throws IOException {
     int rank = in.readByte();
+    if (rank < 0) {
+      throw new IOException("tensor of rank " + rank);
+    }
     int[] shape = new int[rank];
     long n = 1;
     for (int i = 0; i < rank; i++) {
       shape[i] = in.readInt();
+      if (shape[i] < 0) {
+        throw new IOException("tensor dimension " + shape[i]);
+      }
       n *= shape[i];
-    }
-    if (n < 0 || 8 * n > in.available()) {
-      throw new IOException("tensor of " + n + " elements does not fit the message");
+      if (n > in.available() / 8) {
+        throw new IOException("a tensor of shape " + java.util.Arrays.toString(java.util.Arrays.copyOf(shape, i + 1))
+            + "... does not fit the " + in.available() + " bytes left in the message");
+      }
     }
     byte[] raw = new byte[(int) (8 * n)];
     in.readFully(raw);
     long[] d = new long[(int) n];
     ByteBuffer.wrap(raw).asLongBuffer().get(d);
     return RingTensor.of(d, shape);
+  }
+
+  /** The smallest encoding of one operation's statistics: UTF length, 3 longs, 3 ints. */
+  private static final int MIN_OP_BYTES = 2 + 3 * 8 + 3 * 4;
+
+  /**
+   * Checks a count read from the message against the bytes left, at {@code unit} bytes each.
+   *
+   * @throws IOException if the message cannot hold that many
+   */
+  static int claim(DataInputStream in, int count, int unit, String what) throws IOException {
+    int left = in.available();
+    if (count < 0 || (long) count * unit > left) {
+      throw new IOException(count + " " + what + " (" + (long) count * unit + " bytes or more) claimed, but only "
+          + left + " bytes are left in the message");
+    }
+    return count;
   }
 
   private interface Writer {

@@ -23,7 +23,9 @@ import org.zeromq.ZMQ;
  *   <li>NULL, or anything else: rejected.
  * </ul>
  *
- * The user id travels with every message of the connection, and {@link ZmqNode} checks it
+ * Rejections are logged, the first ten and then at every power of two (with the count).
+ *
+ * <p>The user id travels with every message of the connection, and {@link ZmqNode} checks it
  * against the sender a message claims.
  */
 final class ZapHandler implements Runnable {
@@ -104,9 +106,11 @@ final class ZapHandler implements Runnable {
       why = "mechanism " + mechanism + " is not accepted";
     }
     if (user == null) {
-      rejected.incrementAndGet();
+      int n = rejected.incrementAndGet();
       lastRejection = why + " (connection from " + address + ")";
-      log.accept("rejected a connection from " + address + ": " + why);
+      if (n <= 10 || Integer.bitCount(n) == 1) { // a flood of bad handshakes cannot fill the log
+        log.accept("rejected a connection from " + address + ": " + why + (n > 10 ? " (" + n + " rejected so far)" : ""));
+      }
     }
     socket.sendMore("1.0");
     socket.sendMore(requestId);

@@ -40,6 +40,20 @@ import org.zeromq.ZMQException;
  * <p>Incoming tensors go to the {@link Inbox}, other messages to the {@link Listener}, after two
  * checks: the connection authenticated as a process of the hostmap, and that process hosts the
  * party the message says it is from.
+ *
+ * <p>Memory a peer can claim is bounded by {@link WireLimits}: every socket accepts ZeroMQ frames
+ * of at most {@link WireLimits#WIRE_FRAME_BYTES} (8 MiB and 1 KiB; the only allocation a connection can cause
+ * before it authenticates, for at most the 10 s handshake limit), through a
+ * {@link FrameAllocator} that also refuses the negative sizes JeroMQ 0.6.0 lets through; a
+ * message travels as a header frame and as many payload frames as it needs, and a message
+ * larger than {@link WireLimits#maxMessageBytes()} is refused by the sender with an error that
+ * says how to raise the limit, and dropped by a receiver with a logged error.
+ *
+ * <p>If JeroMQ's own I/O thread dies, or fails in a way that leaves it unable to read (an
+ * exception escaping one of its frame decoders), the node is of no use any more: it logs
+ * {@code FATAL: the ZeroMQ I/O thread ... died}, fails every pending receive, and calls the
+ * {@code onIoDeath} action, which in a party process exits it, so its supervisor sees a dead
+ * process instead of a deaf one.
  */
 public final class ZmqNode implements AutoCloseable {
   /**
@@ -54,6 +68,9 @@ public final class ZmqNode implements AutoCloseable {
   /** Prefix of a coordinator's routing identity: {@code coordinator@<random>}. */
   public static final String COORDINATOR_PREFIX = Hostmap.COORDINATOR + "@";
 
+  /** How long a connection may take to authenticate (JeroMQ's default is 30 s). */
+  static final int HANDSHAKE_MILLIS = 10_000;
+
   private final String name;
   private final String identity;
   private final Map<String, String> routes = new ConcurrentHashMap<>();
@@ -61,6 +78,11 @@ public final class ZmqNode implements AutoCloseable {
   private final Inbox inbox;
   private final Listener listener;
   private final Consumer<String> log;
+  private final WireLimits limits;
+  private final FrameAllocator allocator;
+  private final Consumer<String> onIoDeath;
+  private final IoWatch watch;
+  private final Framing framing;
   private final ZContext ctx = new ZContext(1);
   private final ZapHandler zap;
   private final ZMQ.Socket router;
@@ -79,12 +101,31 @@ public final class ZmqNode implements AutoCloseable {
    * @throws IllegalStateException if the address cannot be bound (the message says which)
    */
   public ZmqNode(Hostmap hostmap, Credentials creds, Inbox inbox, Listener listener, Consumer<String> log) {
+    this(hostmap, creds, inbox, listener, log, WireLimits.fromEnvironment(), reason -> {});
+  }
+
+  /**
+   * Opens the endpoint as above, with explicit limits and an action for the death of JeroMQ's
+   * I/O thread (called once, with the reason, after the node has logged it and failed every
+   * pending receive; a party process exits there).
+   */
+  public ZmqNode(Hostmap hostmap, Credentials creds, Inbox inbox, Listener listener, Consumer<String> log,
+      WireLimits limits, Consumer<String> onIoDeath) {
     this.name = creds.node();
     this.identity = name.equals(Hostmap.COORDINATOR) ? COORDINATOR_PREFIX + randomId() : name;
     this.hostmap = hostmap;
     this.inbox = inbox;
     this.listener = listener;
     this.log = log;
+    this.limits = limits;
+    this.onIoDeath = onIoDeath;
+    this.allocator = new FrameAllocator(name, log);
+    this.framing = new Framing(name, limits, log);
+    this.watch = new IoWatch(name, log, () -> closed, reason -> {
+      inbox.close(reason);
+      onIoDeath.accept(reason);
+    });
+    watch.install(ctx);
     boolean curve = hostmap.encrypted();
     if (curve && creds.secretKey() == null) {
       throw new IllegalStateException(name + " has no secret key; CURVE needs one");
@@ -96,6 +137,8 @@ public final class ZmqNode implements AutoCloseable {
       z.setDaemon(true);
       z.start();
       router = ctx.createSocket(SocketType.ROUTER);
+      guard(router);
+      router.setHandshakeIvl(HANDSHAKE_MILLIS);
       router.setHWM(0);
       router.setLinger(500);
       router.setRouterMandatory(true);
@@ -131,6 +174,7 @@ public final class ZmqNode implements AutoCloseable {
       }
       Hostmap.Entry e = hostmap.entry(peer);
       ZMQ.Socket d = ctx.createSocket(SocketType.DEALER);
+      guard(d);
       d.setHWM(0);
       d.setLinger(500);
       d.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
@@ -165,6 +209,27 @@ public final class ZmqNode implements AutoCloseable {
     io = new Thread(this::loop, "tfe-io-" + name);
     io.setDaemon(true);
     io.start();
+  }
+
+  /** Limits every socket's frames and their allocation (see {@link FrameAllocator}). */
+  private void guard(ZMQ.Socket s) {
+    s.setMaxMsgSize(WireLimits.WIRE_FRAME_BYTES);
+    s.setMsgAllocator(allocator);
+  }
+
+  /** Whether JeroMQ's I/O thread died (see the class comment). */
+  public boolean ioDead() {
+    return watch.dead();
+  }
+
+  /** ZeroMQ frames refused for a hostile size so far. */
+  public long refusedFrames() {
+    return allocator.refused();
+  }
+
+  /** Messages dropped because they were larger than {@link WireLimits#maxMessageBytes()}. */
+  public int oversizedMessages() {
+    return framing.oversized();
   }
 
   public String name() {
@@ -221,6 +286,12 @@ public final class ZmqNode implements AutoCloseable {
    */
   public void send(Header header, byte[] payload) {
     String dest = hostmap.nodeOf(header.to());
+    if (payload.length > limits.maxMessageBytes()) {
+      throw new IllegalStateException("a " + header.kind() + " message of " + payload.length + " bytes from " + header.from()
+          + " to " + header.to() + " is larger than the maximum message size, " + limits.maxMessageBytes()
+          + " bytes (" + WireLimits.size(limits.maxMessageBytes()) + "); set TFE_MAX_MESSAGE_MB to at least "
+          + ((payload.length >> 20) + 1) + " on every host, or predict in smaller batches");
+    }
     if (dest.equals(name)) {
       dispatch(header, payload);
       return;
@@ -229,6 +300,9 @@ public final class ZmqNode implements AutoCloseable {
     try {
       if (closed) {
         throw new IllegalStateException("the ZeroMQ endpoint of " + name + " is closed");
+      }
+      if (watch.dead()) {
+        throw new IllegalStateException("the ZeroMQ I/O thread of " + name + " died; nothing can be sent");
       }
       String to = header.to();
       write(dest, to.startsWith(COORDINATOR_PREFIX) ? to : routes.getOrDefault(dest, dest), header.encode(), payload);
@@ -246,7 +320,7 @@ public final class ZmqNode implements AutoCloseable {
         // never block while holding the lock: a DEALER whose handshake failed (a peer with another
         // key for this process) has no pipe, and a blocking send would leave this process deaf
         if (d.send(header, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-          d.send(payload, 0);
+          Framing.send(d, payload);
         } else {
           log.accept(name + " cannot send to " + node + " (no connection: its handshake failed or it is not up);"
               + " message dropped");
@@ -255,7 +329,7 @@ public final class ZmqNode implements AutoCloseable {
         // likewise for a peer whose connection is closing (a coordinator that just left)
         if (router.send(route.getBytes(StandardCharsets.UTF_8), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
           router.sendMore(header);
-          router.send(payload, 0);
+          Framing.send(router, payload);
         } else {
           log.accept(name + " cannot send to " + route + " (its connection is closing or full); message dropped");
         }
@@ -326,8 +400,9 @@ public final class ZmqNode implements AutoCloseable {
       if (id == null) {
         return;
       }
+      String identity = new String(id.data(), StandardCharsets.UTF_8);
       zmq.Msg header = router.hasReceiveMore() ? router.recvMsg() : null;
-      zmq.Msg payload = router.hasReceiveMore() ? router.recvMsg() : null;
+      byte[] payload = header == null ? null : framing.read(router, identity);
       while (router.hasReceiveMore()) {
         router.recvMsg();
       }
@@ -335,14 +410,13 @@ public final class ZmqNode implements AutoCloseable {
         continue;
       }
       String user = header.getMetadata() == null ? null : header.getMetadata().get("User-Id");
-      String identity = new String(id.data(), StandardCharsets.UTF_8);
       boolean coordinator = Hostmap.COORDINATOR.equals(user) && identity.startsWith(COORDINATOR_PREFIX);
       if (user == null || user.isEmpty() || !(user.equals(identity) || coordinator)) {
         forged.incrementAndGet();
         log.accept("dropped a message on a connection authenticated as '" + user + "' that calls itself '" + identity + "'");
         continue;
       }
-      accept(user, identity, header.data(), payload.data());
+      accept(user, identity, header.data(), payload);
     }
   }
 
@@ -352,12 +426,12 @@ public final class ZmqNode implements AutoCloseable {
       if (header == null) {
         return;
       }
-      zmq.Msg payload = d.hasReceiveMore() ? d.recvMsg() : null;
+      byte[] payload = framing.read(d, peer);
       while (d.hasReceiveMore()) {
         d.recvMsg();
       }
       if (payload != null) {
-        accept(peer, peer, header.data(), payload.data());
+        accept(peer, peer, header.data(), payload);
       }
     }
   }
@@ -387,7 +461,10 @@ public final class ZmqNode implements AutoCloseable {
 
   private void dispatch(Header h, byte[] payload) {
     if (h.kind() == Header.Kind.DATA) {
-      inbox.deliver(h.run(), h.to(), h.from(), payload);
+      String refused = inbox.deliver(h.run(), h.to(), h.from(), payload);
+      if (refused != null) {
+        log.accept(name + " " + refused);
+      }
     } else {
       listener.onMessage(h, payload);
     }

@@ -6,6 +6,7 @@ import dev.tfe.launcher.net.Header;
 import dev.tfe.launcher.net.Header.Kind;
 import dev.tfe.launcher.net.Inbox;
 import dev.tfe.launcher.net.Payloads;
+import dev.tfe.launcher.net.WireLimits;
 import dev.tfe.launcher.net.ZmqNode;
 import java.time.Duration;
 import java.util.Set;
@@ -76,7 +77,10 @@ public final class PartyServer implements AutoCloseable {
       throw new IllegalArgumentException("party '" + name + "' has no address in the hostmap; parties with one: "
           + hostmap.processParties());
     }
-    this.node = new ZmqNode(hostmap, creds, inbox, this::onMessage, log::log);
+    this.node = new ZmqNode(hostmap, creds, inbox, this::onMessage, log::log, WireLimits.fromEnvironment(), reason -> {
+      log.log("exiting with code 6: " + reason);
+      Runtime.getRuntime().halt(6); // a deaf party must not live on
+    });
     this.sessions = new Sessions(name, node, inbox, log);
     log.log("listening on " + hostmap.entry(name).address() + (hostmap.encrypted() ? " with CURVE" : " unencrypted (PLAIN token)")
         + "; peers " + hostmap.processParties() + "; pid " + ProcessHandle.current().pid());

@@ -1,0 +1,66 @@
+package dev.tfe.launcher.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfe.ring.RingTensor;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Control messages that claim more than they hold are refused with a clear error before
+ * anything is allocated for the claim (before the fix a 2 GiB plan or stats count was attempted).
+ */
+class PayloadsLimitsTest {
+
+  /** Decoding fails with the clear error (an attempted 2 GiB allocation would throw OutOfMemoryError instead). */
+  private static void assertRefused(byte[] message, String what) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+      if (what.equals("stats")) {
+        Payloads.stats(message);
+      } else {
+        Payloads.runOrder(message);
+      }
+    });
+    assertTrue(e.getMessage().startsWith("malformed control message"), e.getMessage());
+  }
+
+  @Test
+  void aRunOrderClaimingA2GiBPlanIsRefused() {
+    byte[] m = ByteBuffer.allocate(16).putInt(1).putLong(1000).putInt(Integer.MAX_VALUE).array();
+    assertRefused(m, "run");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Payloads.runOrder(m));
+    assertTrue(e.getMessage().contains("2147483647 plan") && e.getMessage().contains("0 bytes are left"), e.getMessage());
+  }
+
+  @Test
+  void aTensorWhoseShapeOverflowsIsRefused() {
+    // one feed: key "x", rank 3, dims 2^20 x 2^20 x 2^24 (2^64 elements: 0 after an unchecked long product)
+    ByteBuffer b = ByteBuffer.allocate(64).putInt(1).putLong(1000).putInt(-1).putInt(1);
+    b.putShort((short) 1).put((byte) 'x').put((byte) 3).putInt(1 << 20).putInt(1 << 20).putInt(1 << 24);
+    assertRefused(java.util.Arrays.copyOf(b.array(), b.position()), "run");
+  }
+
+  @Test
+  void statsClaimingHugeCountsAreRefused() {
+    ByteBuffer b = ByteBuffer.allocate(64);
+    b.putShort((short) 1).put((byte) 'p').putLong(1).putInt(1).putInt(Integer.MAX_VALUE);
+    assertRefused(java.util.Arrays.copyOf(b.array(), b.position()), "stats");
+    ByteBuffer c = ByteBuffer.allocate(128);
+    c.putShort((short) 1).put((byte) 'p').putLong(1).putInt(1).putInt(1);
+    c.putShort((short) 1).put((byte) 'o').putLong(1).putLong(1).putLong(1).putInt(1).putInt(1).putInt(Integer.MAX_VALUE);
+    assertRefused(java.util.Arrays.copyOf(c.array(), c.position()), "stats");
+  }
+
+  @Test
+  void honestRunOrdersStillRoundTrip() {
+    RingTensor t = RingTensor.of(new long[] {1, 2, 3, 4, 5, 6}, new int[] {2, 3});
+    byte[] m = Payloads.runOrder(new Payloads.RunOrder(3, new byte[] {9, 8}, Map.of("x", t), 500));
+    Payloads.RunOrder o = Payloads.runOrder(m);
+    assertEquals(3, o.planId());
+    assertEquals(2, o.plan().length);
+    assertEquals(6, o.feeds().get("x").data().length);
+  }
+}
