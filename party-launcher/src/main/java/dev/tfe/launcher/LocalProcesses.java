@@ -87,7 +87,7 @@ final class LocalProcesses {
   static String describeExit(int code) {
     String how = code > 128 ? " (killed by signal " + (code - 128) + (code == 137 ? ", SIGKILL" : "") + ")"
         : code == 3 ? " (it lost its coordinator)" : code == 5 ? " (it could not listen on its port)"
-        : code == 6 ? " (its ZeroMQ I/O thread died; see its log)" : "";
+        : code == 6 ? " (its ZeroMQ I/O thread died; the last lines of its log follow)" : "";
     return "died: its process exited with code " + code + how;
   }
 
