@@ -14,6 +14,11 @@ public record Parties(String server0, String server1, String cryptoProducer) {
     }
   }
 
+  /** The three names, in role order. */
+  public java.util.List<String> names() {
+    return java.util.List.of(server0, server1, cryptoProducer);
+  }
+
   /** True for one of the three servers. */
   public boolean isServer(String party) {
     return party.equals(server0) || party.equals(server1) || party.equals(cryptoProducer);

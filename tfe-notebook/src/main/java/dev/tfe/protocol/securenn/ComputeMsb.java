@@ -2,7 +2,7 @@ package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 
 /**
  * ComputeMSB (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 5): from shares over the odd ring

@@ -3,7 +3,7 @@ package dev.tfe.protocol.securenn;
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 import dev.tfe.protocol.Parties;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 import dev.tfe.ring.RingTensor;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 
 /**
  * PrivateCompare (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 3): server0 and server1 hold

@@ -3,7 +3,7 @@ package dev.tfe.protocol.securenn;
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.graph.ComparisonOps;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.pond.Pond;
@@ -48,7 +48,7 @@ public class SecureNn extends Pond {
   private static final long POOL_SHIFT = 1L << 61;
 
   private final Keys keys;
-  private final SecureNnOps snn;
+  private final ComparisonOps clear;
   /** For truth values this protocol made: their shares as bits (scale 1), for exact selects. */
   private final Map<Tensor, Pair> bitsOf = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -59,7 +59,7 @@ public class SecureNn extends Pond {
   public SecureNn(Ops ops, FixedPoint fp, Parties parties, TruncationMode truncation) {
     super(ops, fp, parties, truncation);
     this.keys = new Keys(ops, parties);
-    this.snn = new SecureNnOps(ops);
+    this.clear = new ComparisonOps(ops);
   }
 
   @Override
@@ -245,7 +245,7 @@ public class SecureNn extends Pond {
     int[] out = Comparisons.without(sh, ax);
     try (var s = scope("reduceMax")) {
       if (isPublic(x)) {
-        return inTheClear(x, out, r -> snn.max(r, ax));
+        return inTheClear(x, out, r -> clear.max(r, ax));
       }
       MaxTree.Result r = MaxTree.reduce(keys, pair(columns(x, ax)), false);
       return reshape(tensor(r.max()), out);
@@ -260,7 +260,7 @@ public class SecureNn extends Pond {
     int[] out = Comparisons.without(sh, ax);
     try (var s = scope("argmax")) {
       if (isPublic(x)) {
-        return inTheClear(x, out, r -> encodeIntegers(snn.argmax(r, ax, false)));
+        return inTheClear(x, out, r -> encodeIntegers(clear.argmax(r, ax, false)));
       }
       Pair hot = MaxTree.reduce(keys, pair(columns(x, ax)), true).oneHot();
       int m = sh[ax];
@@ -280,7 +280,7 @@ public class SecureNn extends Pond {
     int ax = axis(sh, axis, "argmax");
     try (var s = scope("argmax")) {
       if (isPublic(x)) {
-        return inTheClear(x, sh, r -> encodeIntegers(snn.argmax(r, ax, true)));
+        return inTheClear(x, sh, r -> encodeIntegers(clear.argmax(r, ax, true)));
       }
       Pair hot = MaxTree.reduce(keys, pair(columns(x, ax)), true).oneHot();
       int[] perm = axisFirst(sh.length, ax);
@@ -306,7 +306,7 @@ public class SecureNn extends Pond {
     int[] out = {g.batch(), g.outH(), g.outW(), g.channels()};
     try (var s = scope("maxPool2d")) {
       if (isPublic(x)) {
-        return inTheClear(x, out, r -> snn.maxPool(r, g));
+        return inTheClear(x, out, r -> clear.maxPool(r, g));
       }
       int window = poolH * poolW;
       boolean padded = Arrays.stream(g.validCounts()).anyMatch(c -> c < window);

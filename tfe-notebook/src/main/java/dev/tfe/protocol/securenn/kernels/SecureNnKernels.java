@@ -1,29 +1,36 @@
-package dev.tfe.runtime;
+package dev.tfe.protocol.securenn.kernels;
 
 import dev.tfe.graph.Node;
-import dev.tfe.graph.SecureNnOps;
 import dev.tfe.random.SecurePrg;
 import dev.tfe.random.Seed;
-import dev.tfe.ring.Comparisons;
-import dev.tfe.ring.ConvGeometry;
-import dev.tfe.ring.OddRing;
 import dev.tfe.ring.RingTensor;
-import dev.tfe.ring.ZpPacked;
+import dev.tfe.runtime.Kernels;
+import dev.tfe.runtime.OpModule;
+import dev.tfe.runtime.PartyState;
 import java.util.Arrays;
 
 /**
- * The kernels of {@link SecureNnOps}: SecureNN's local steps (odd-ring arithmetic, packed Z_67
- * vectors, PrivateCompare, the end of ShareConvert) and the plaintext comparisons of its oracle.
- * Registered into {@link Kernels#standard()} explicitly, so every runtime knows them.
+ * SecureNN's op module, id {@value #ID}: the kernels of {@link SecureNnOps}, SecureNN's local
+ * steps (odd-ring arithmetic, packed Z_67 vectors, PrivateCompare, the end of ShareConvert, the
+ * row selection of argmax). The SecureNN protocol module installs it in a session; party
+ * processes install it when a plan names its id.
  */
-public final class SecureNnKernels {
+public final class SecureNnKernels implements OpModule {
+  public static final String ID = "securenn";
+  /** The one instance (stateless). */
+  public static final SecureNnKernels INSTANCE = new SecureNnKernels();
   /** Separates the Z_67 streams of a seed from its ring streams ({@code expand}). */
   private static final long ZP_DOMAIN = 0x5a36375f70726e67L;
 
   private SecureNnKernels() {}
 
-  /** Adds SecureNN's kernels to {@code k}. */
-  public static void registerInto(Kernels k) {
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public void registerInto(Kernels k) {
     k.register(SecureNnOps.ODD_ADD, (n, in, p) -> OddRing.add(in[0], in[1]));
     k.register(SecureNnOps.ODD_SUB, (n, in, p) -> OddRing.sub(in[0], in[1]));
     k.register(SecureNnOps.ODD_DOUBLE_PLUS, (n, in, p) -> OddRing.doublePlus(in[0], in[1]));
@@ -38,11 +45,6 @@ public final class SecureNnKernels {
     k.register(SecureNnOps.PC_REVEAL, (n, in, p) -> RingTensor.of(ZpPacked.reveal(in[0].data(), in[1].data()), n.shape()));
     k.register(SecureNnOps.SC_FINISH, SecureNnKernels::shareConvertFinish);
     k.register(SecureNnOps.SELECT_ROWS, SecureNnKernels::selectRows);
-    k.register(SecureNnOps.MAX, (n, in, p) -> Comparisons.max(in[0], n.attrs().getInt("axis")));
-    k.register(SecureNnOps.ARGMAX, (n, in, p) ->
-        Comparisons.argmax(in[0], n.attrs().getInt("axis"), n.attrs().getLong("oneHot") == 1));
-    k.register(SecureNnOps.MAX_POOL, (n, in, p) ->
-        Comparisons.maxPool(in[0], ConvGeometry.fromInts(n.attrs().getInts("geometry"))));
   }
 
   private static int size(int[] shape) {

@@ -1,0 +1,46 @@
+package dev.tfe.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tfe.protocol.securenn.SecureNn;
+import dev.tfe.protocol.securenn.SecureNnModule;
+import dev.tfe.runtime.Kernels;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Registering protocol modules with a session, and op sets built from module ids (issue 12). */
+class ProtocolModulesTest {
+
+  @Test
+  void registeringAModuleInstallsItsKernelsOnceAndReturnsTheSameProtocol() {
+    try (Tfe tfe = Tfe.local()) {
+      assertEquals(List.of("ring"), tfe.session().kernels().moduleIds());
+      SecureNn a = tfe.use(SecureNnModule.interactive());
+      SecureNn b = tfe.use(SecureNnModule.interactive());
+      assertSame(a, b);
+      assertSame(a, tfe.secureNn());
+      assertEquals(List.of("ring", "securenn"), tfe.session().kernels().moduleIds());
+      assertTrue(tfe.session().kernels().has("snn.pc"));
+    }
+  }
+
+  @Test
+  void twoSessionsHaveTheirOwnOpSets() {
+    try (Tfe a = Tfe.local(); Tfe b = Tfe.local()) {
+      a.secureNn();
+      assertTrue(a.session().kernels().has("snn.pc"));
+      assertTrue(!b.session().kernels().has("snn.pc"));
+    }
+  }
+
+  @Test
+  void partyProcessesBuildTheirOpSetFromModuleIds() {
+    Kernels k = BuiltInModules.kernelsFor(List.of("ring", "securenn"));
+    assertTrue(k.has("snn.zp.bits"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> BuiltInModules.kernelsFor(List.of("aby3")));
+    assertTrue(e.getMessage().contains("'aby3'"), e.getMessage());
+  }
+}
