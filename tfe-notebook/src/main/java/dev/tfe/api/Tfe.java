@@ -13,7 +13,7 @@ import dev.tfe.protocol.plain.PlainModule;
 import dev.tfe.protocol.plain.PlainProtocol;
 import dev.tfe.protocol.pond.Pond;
 import dev.tfe.protocol.pond.PondModule;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.protocol.securenn.SecureNn;
 import dev.tfe.protocol.securenn.SecureNnModule;
 import dev.tfe.ring.RingTensor;

@@ -1,6 +1,6 @@
 package dev.tfe.protocol;
 
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import java.util.stream.Stream;
 
 /** The protocols every conformance test runs against. Add a protocol here and it is covered. */

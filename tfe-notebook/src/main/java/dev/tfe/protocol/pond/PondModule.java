@@ -4,6 +4,7 @@ import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.ProtocolModule;
+import dev.tfe.protocol.share.TruncationMode;
 
 /**
  * Pond as a protocol module (id {@value #ID}): two share-holding servers and a crypto producer;

@@ -1,14 +1,16 @@
 package dev.tfe.protocol.securenn;
 
+import dev.tfe.protocol.share.Pair;
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 import dev.tfe.graph.ComparisonOps;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
-import dev.tfe.protocol.pond.Pond;
-import dev.tfe.protocol.pond.PondPrivateTensor;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.AdditivePrivateTensor;
+import dev.tfe.protocol.share.AdditiveProtocol;
+import dev.tfe.protocol.share.SeededDealer;
+import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.ring.Comparisons;
 import dev.tfe.ring.ConvGeometry;
 import dev.tfe.ring.ConvGeometry.Padding;
@@ -24,8 +26,9 @@ import java.util.function.UnaryOperator;
  * SecureNN (Wagh, Gupta and Chandran, "SecureNN: 3-Party Secure Computation for Neural Network
  * Training", PoPETs 2019): Pond's two share-holding servers and crypto producer, with the third
  * server also helping to compare, so that ReLU, max pooling and argmax are exact: private
- * predictions agree with plaintext ones. Every op of {@link Pond} is kept; products use the
- * paper's dealer, whose masks cost no traffic.
+ * predictions agree with plaintext ones. The arithmetic is the shared {@link AdditiveProtocol}
+ * (Pond's); products use the paper's dealer, seeding both servers
+ * ({@link SeededDealer#seedBothServers}), so that their masks cost no traffic.
  *
  * <p>The steps, one class each: {@link PrivateCompare} (Algorithm 3, over Z_67),
  * {@link ShareConvert} (Algorithm 4, Z_2^64 to Z_(2^64-1)), {@link ComputeMsb} (Algorithm 5),
@@ -42,7 +45,7 @@ import java.util.function.UnaryOperator;
  * elements; the third server's PrivateCompare vectors have at most one zero, at a uniform
  * position): see {@code PrivacyTest} and {@code SecureNnPrivacyTest}.
  */
-public class SecureNn extends Pond {
+public class SecureNn extends AdditiveProtocol {
   public static final String NAME = "securenn";
   /** Added to every cell before max pooling with padding, so that padded zeros always lose. */
   private static final long POOL_SHIFT = 1L << 61;
@@ -57,7 +60,7 @@ public class SecureNn extends Pond {
   }
 
   public SecureNn(Ops ops, FixedPoint fp, Parties parties, TruncationMode truncation) {
-    super(ops, fp, parties, truncation);
+    super(ops, fp, parties, truncation, SeededDealer::seedBothServers);
     this.keys = new Keys(ops, parties);
     this.clear = new ComparisonOps(ops);
   }
@@ -68,11 +71,6 @@ public class SecureNn extends Pond {
   }
 
   @Override
-  protected boolean dealerSeedsBothServers() {
-    return true;
-  }
-
-  @Override
   public boolean supportsComparisons() {
     return true;
   }
@@ -80,11 +78,11 @@ public class SecureNn extends Pond {
   // ---- helpers ----------------------------------------------------------------------------
 
   private Pair pair(Tensor t) {
-    PondPrivateTensor p = priv(t);
+    AdditivePrivateTensor p = priv(t);
     return new Pair(p.share0(), p.share1());
   }
 
-  private PondPrivateTensor tensor(Pair p) {
+  private AdditivePrivateTensor tensor(Pair p) {
     return shares(p.on0(), p.on1());
   }
 

@@ -4,7 +4,7 @@ import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.ProtocolModule;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.protocol.securenn.kernels.SecureNnKernels;
 import dev.tfe.runtime.OpModule;
 import java.util.List;

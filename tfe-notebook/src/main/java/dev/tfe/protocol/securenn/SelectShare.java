@@ -1,5 +1,6 @@
 package dev.tfe.protocol.securenn;
 
+import dev.tfe.protocol.share.Pair;
 import dev.tfe.graph.Ops;
 
 /**
