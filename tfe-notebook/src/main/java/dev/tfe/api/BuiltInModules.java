@@ -1,6 +1,7 @@
 package dev.tfe.api;
 
 import dev.tfe.protocol.securenn.kernels.SecureNnKernels;
+import dev.tfe.protocol.share.RowSelect;
 import dev.tfe.runtime.Kernels;
 import dev.tfe.runtime.OpModule;
 import dev.tfe.runtime.RingKernels;
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class BuiltInModules {
   private static final Map<String, OpModule> BY_ID = Map.of(
       RingKernels.ID, RingKernels.INSTANCE,
+      RowSelect.ID, RowSelect.INSTANCE,
       SecureNnKernels.ID, SecureNnKernels.INSTANCE);
 
   private BuiltInModules() {}

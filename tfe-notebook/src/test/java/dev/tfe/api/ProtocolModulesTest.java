@@ -22,7 +22,7 @@ class ProtocolModulesTest {
       SecureNn b = tfe.use(SecureNnModule.interactive());
       assertSame(a, b);
       assertSame(a, tfe.secureNn());
-      assertEquals(List.of("ring", "securenn"), tfe.session().kernels().moduleIds());
+      assertEquals(List.of("ring", "share", "securenn"), tfe.session().kernels().moduleIds());
       assertTrue(tfe.session().kernels().has("snn.pc"));
     }
   }
@@ -38,8 +38,9 @@ class ProtocolModulesTest {
 
   @Test
   void partyProcessesBuildTheirOpSetFromModuleIds() {
-    Kernels k = BuiltInModules.kernelsFor(List.of("ring", "securenn"));
+    Kernels k = BuiltInModules.kernelsFor(List.of("ring", "share", "securenn"));
     assertTrue(k.has("snn.zp.bits"));
+    assertTrue(k.has("snn.rows"));
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> BuiltInModules.kernelsFor(List.of("aby3")));
     assertTrue(e.getMessage().contains("'aby3'"), e.getMessage());
   }

@@ -4,6 +4,7 @@ import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.ProtocolModule;
+import dev.tfe.protocol.share.RowSelect;
 import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.protocol.securenn.kernels.SecureNnKernels;
 import dev.tfe.runtime.OpModule;
@@ -31,7 +32,7 @@ public record SecureNnModule(TruncationMode truncation) implements ProtocolModul
 
   @Override
   public List<OpModule> opModules() {
-    return List.of(SecureNnKernels.INSTANCE);
+    return List.of(RowSelect.INSTANCE, SecureNnKernels.INSTANCE);
   }
 
   @Override

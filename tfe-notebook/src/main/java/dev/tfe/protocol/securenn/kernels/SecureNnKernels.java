@@ -7,7 +7,6 @@ import dev.tfe.ring.RingTensor;
 import dev.tfe.runtime.Kernels;
 import dev.tfe.runtime.OpModule;
 import dev.tfe.runtime.PartyState;
-import java.util.Arrays;
 
 /**
  * SecureNN's op module, id {@value #ID}: the kernels of {@link SecureNnOps}, SecureNN's local
@@ -44,7 +43,6 @@ public final class SecureNnKernels implements OpModule {
         ZpPacked.compare(in[0].data(), in[1].data(), in[2].data(), zpStream(in[3], n), n.attrs().getInt("party")), n.shape()));
     k.register(SecureNnOps.PC_REVEAL, (n, in, p) -> RingTensor.of(ZpPacked.reveal(in[0].data(), in[1].data()), n.shape()));
     k.register(SecureNnOps.SC_FINISH, SecureNnKernels::shareConvertFinish);
-    k.register(SecureNnOps.SELECT_ROWS, SecureNnKernels::selectRows);
   }
 
   private static int size(int[] shape) {
@@ -121,30 +119,5 @@ public final class SecureNnKernels implements OpModule {
       y[i] = OddRing.sub(OddRing.reduce(a[i]), theta);
     }
     return RingTensor.of(y, in[0].shape());
-  }
-
-  private static RingTensor selectRows(Node n, RingTensor[] in, PartyState p) {
-    int[] spec = n.attrs().getInts("spec");
-    boolean first = n.attrs().getInt("party") == 0;
-    long[] b = in[0].data();
-    int cols = in[0].dim(1);
-    long[] r = new long[spec.length * cols];
-    for (int k = 0; k < spec.length; k++) {
-      int code = spec[k];
-      int o = k * cols;
-      if (code < 0) {
-        if (first) {
-          Arrays.fill(r, o, o + cols, 1L);
-        }
-      } else if ((code & 1) == 0) {
-        System.arraycopy(b, (code >> 1) * cols, r, o, cols);
-      } else {
-        int src = (code >> 1) * cols;
-        for (int c = 0; c < cols; c++) {
-          r[o + c] = (first ? 1 : 0) - b[src + c];
-        }
-      }
-    }
-    return RingTensor.of(r, spec.length, cols);
   }
 }

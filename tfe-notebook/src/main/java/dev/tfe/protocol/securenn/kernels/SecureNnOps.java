@@ -25,7 +25,6 @@ public final class SecureNnOps {
   public static final String PC = "snn.pc";
   public static final String PC_REVEAL = "snn.pc.reveal";
   public static final String SC_FINISH = "snn.sc.finish";
-  public static final String SELECT_ROWS = "snn.rows";
 
   private final Graph graph;
 
@@ -115,27 +114,6 @@ public final class SecureNnOps {
       samePlace("share convert", a, o);
     }
     return graph.add(SC_FINISH, a.party(), Attrs.of("party", (long) party), a.shape(), 8, a, r0, r1, delta, etaP, etaPP);
-  }
-
-  // ---- argmax -----------------------------------------------------------------------------
-
-  /**
-   * Rows chosen by decision bits, for one party's share: row {@code k} of the {@code [spec.length,
-   * R]} result is row {@code p} of {@code bits} when {@code spec[k] = 2p}, one minus it when
-   * {@code spec[k] = 2p + 1}, and the constant 1 when {@code spec[k] = -1} (constants are added by
-   * party 0 only).
-   */
-  public NodeRef selectRows(NodeRef bits, int[] spec, int party) {
-    int[] s = bits.shape();
-    if (s.length != 2) {
-      throw new IllegalArgumentException("select rows: decision bits must be [pairs, R], got " + Shapes.str(s));
-    }
-    for (int v : spec) {
-      if (v < -1 || v >= 2 * s[0]) {
-        throw new IllegalArgumentException("select rows: bad row code " + v + " for " + s[0] + " decisions");
-      }
-    }
-    return graph.add(SELECT_ROWS, bits.party(), Attrs.of("spec", spec, "party", (long) party), new int[] {spec.length, s[1]}, 8, bits);
   }
 
   // ---- helpers ----------------------------------------------------------------------------
