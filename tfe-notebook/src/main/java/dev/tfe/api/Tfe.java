@@ -60,7 +60,7 @@ public final class Tfe implements AutoCloseable {
     this.fp = new FixedPoint(config);
     this.servers = servers;
     this.session = new Session(graph, runtime);
-    for (String s : List.of(servers.server0(), servers.server1(), servers.cryptoProducer())) {
+    for (String s : servers.names()) {
       parties.put(s, new Party(s));
     }
   }
@@ -156,8 +156,8 @@ public final class Tfe implements AutoCloseable {
     for (OpModule m : module.opModules()) {
       session.kernels().install(m);
     }
-    for (String role : module.roles(servers)) {
-      party(role);
+    for (String role : module.roles()) {
+      party(servers.party(role));
     }
     return module.create(ops, fp, servers);
   }

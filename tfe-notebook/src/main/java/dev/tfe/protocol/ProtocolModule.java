@@ -18,9 +18,12 @@ public interface ProtocolModule<P extends Protocol> {
   /** A stable id, e.g. {@code "pond"}; one protocol object per id and session. */
   String id();
 
-  /** The roles of the parties the protocol needs, by their default names. */
-  default List<String> roles(Parties parties) {
-    return parties.names();
+  /**
+   * The roles of the parties the protocol needs (any number); the session's {@link Parties} must
+   * have a party for each. Pond's and SecureNN's: {@link Parties#THREE_SERVERS}.
+   */
+  default List<String> roles() {
+    return Parties.THREE_SERVERS;
   }
 
   /** The op modules the protocol's graphs need besides the ring kernels (none by default). */
