@@ -263,7 +263,7 @@ public final class OpCosts {
   private void requireSecureNn(String what) {
     if (!secureNn) {
       throw new IllegalArgumentException("pond has no " + what + " (no exact ReLU or max pooling); "
-          + "use SecureNN (tfe.secureNn()), which extends Pond with exact comparisons");
+          + "use SecureNN (tfe.secureNn()), which adds exact comparisons to Pond's arithmetic");
     }
   }
 

@@ -37,6 +37,6 @@ public class Pond extends AdditiveProtocol {
   @Override
   public Tensor relu(Tensor x) {
     throw new UnsupportedOperationException(
-        "pond has no exact relu; use the SecureNN protocol (the default for private prediction), which extends Pond with exact comparisons");
+        "pond has no exact relu; use the SecureNN protocol (the default for private prediction), which adds exact comparisons to Pond's arithmetic");
   }
 }

@@ -1,10 +1,10 @@
 package dev.tfe.protocol.securenn;
 
-import dev.tfe.protocol.share.Pair;
-import dev.tfe.protocol.share.Dealt;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.securenn.kernels.SecureNnOps;
+import dev.tfe.protocol.share.Dealt;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * ComputeMSB (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 5): from shares over the odd ring

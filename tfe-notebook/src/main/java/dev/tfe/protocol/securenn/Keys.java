@@ -1,13 +1,13 @@
 package dev.tfe.protocol.securenn;
 
-import dev.tfe.protocol.share.Dealer;
-import dev.tfe.protocol.share.Dealt;
-import dev.tfe.protocol.share.Pair;
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 import dev.tfe.protocol.Parties;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
+import dev.tfe.protocol.share.Dealer;
+import dev.tfe.protocol.share.Dealt;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * A {@link Dealer}: the keys of SecureNN's common randomness, drawn afresh in every run, and what the servers

@@ -1,9 +1,9 @@
 package dev.tfe.protocol.securenn;
 
-import dev.tfe.protocol.share.Pair;
-import dev.tfe.protocol.share.Dealt;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
+import dev.tfe.protocol.share.Dealt;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * Element-wise product of two values shared over Z_2^64, with a Beaver triple the third server

@@ -1,9 +1,9 @@
 package dev.tfe.protocol.securenn;
 
-import dev.tfe.protocol.share.Pair;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.securenn.kernels.SecureNnOps;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * ShareConvert (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 4): shares over Z_2^64 of a
