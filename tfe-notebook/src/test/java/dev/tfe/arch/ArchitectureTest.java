@@ -1,5 +1,6 @@
 package dev.tfe.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -68,6 +69,18 @@ class ArchitectureTest {
   void sharedBuildingBlocksNameNoProtocol() {
     noClasses().that().resideInAPackage("dev.tfe.protocol.share..").should().dependOnClassesThat()
         .resideInAnyPackage(PROTOCOLS).check(classes);
+  }
+
+  /**
+   * No mutable statics for sessions or kernels in the core and the protocols: every static field
+   * is final (op sets are per-session instances). Two remain in {@code api}, outside this rule:
+   * {@code Tfe.current} (the notebook kernel's magics act on it) and {@code Launchers.local}.
+   */
+  @Test
+  void coreAndProtocolsHaveNoMutableStatics() {
+    fields().that().areDeclaredInClassesThat().resideInAnyPackage(CORE).and().areStatic().should().beFinal().check(classes);
+    fields().that().areDeclaredInClassesThat().resideInAnyPackage("dev.tfe.protocol..").and().areStatic().should().beFinal()
+        .check(classes);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.pond.Pond;
 import dev.tfe.protocol.share.AdditivePrivateTensor;
+import dev.tfe.protocol.share.AdditiveProtocol;
 import dev.tfe.protocol.share.Dealer;
 import dev.tfe.protocol.share.Dealt;
 import dev.tfe.protocol.share.Pair;
@@ -29,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class DealerSquareTest {
 
-  static Tensor square(Pond pond, Tensor x) {
+  static Tensor square(AdditiveProtocol pond, Tensor x) {
     Ops ops = pond.ops();
     Parties servers = pond.parties();
     AdditivePrivateTensor shares = (AdditivePrivateTensor) x;
