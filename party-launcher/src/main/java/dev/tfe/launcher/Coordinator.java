@@ -12,7 +12,7 @@ import dev.tfe.launcher.net.ZmqNode;
 import dev.tfe.launcher.net.ZmqTransport;
 import dev.tfe.profile.PartyRunStats;
 import dev.tfe.ring.RingTensor;
-import dev.tfe.runtime.Kernels;
+import dev.tfe.api.BuiltInModules;
 import dev.tfe.runtime.PartyState;
 import dev.tfe.runtime.PlanExecutor;
 import dev.tfe.runtime.RunFailedException;
@@ -329,7 +329,7 @@ public final class Coordinator implements AutoCloseable {
           used.put(p, st);
           local.submit(() -> {
             try {
-              PartyRunStats s = new PlanExecutor(Kernels.standard()).execute(plan,
+              PartyRunStats s = new PlanExecutor(BuiltInModules.kernelsFor(plan.modules())).execute(plan,
                   new ZmqTransport(node, inbox, p, session, run), st, run, receiveTimeout);
               q.add(new Event(EventKind.DONE, p, s, null));
             } catch (RuntimeException | Error e) {

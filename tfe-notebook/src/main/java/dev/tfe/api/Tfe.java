@@ -8,12 +8,17 @@ import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
+import dev.tfe.protocol.ProtocolModule;
+import dev.tfe.protocol.plain.PlainModule;
 import dev.tfe.protocol.plain.PlainProtocol;
 import dev.tfe.protocol.pond.Pond;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.pond.PondModule;
+import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.protocol.securenn.SecureNn;
+import dev.tfe.protocol.securenn.SecureNnModule;
 import dev.tfe.ring.RingTensor;
 import dev.tfe.runtime.InProcessRuntime;
+import dev.tfe.runtime.OpModule;
 import dev.tfe.runtime.Runtime;
 import dev.tfe.runtime.Session;
 import java.util.Arrays;
@@ -55,7 +60,7 @@ public final class Tfe implements AutoCloseable {
     this.fp = new FixedPoint(config);
     this.servers = servers;
     this.session = new Session(graph, runtime);
-    for (String s : List.of(servers.server0(), servers.server1(), servers.cryptoProducer())) {
+    for (String s : servers.names()) {
       parties.put(s, new Party(s));
     }
   }
@@ -128,32 +133,61 @@ public final class Tfe implements AutoCloseable {
 
   // ---- protocols --------------------------------------------------------------------------
 
-  /** Pond with interactive truncation. */
-  public synchronized Pond pond() {
-    return (Pond) protocols.computeIfAbsent("pond", k -> new Pond(ops, fp, servers));
+  /**
+   * Registers a protocol module with this session, the one call a protocol needs: installs its op
+   * modules in the session's op set, declares the parties of its roles, and returns its protocol
+   * object (one per module id; registering again, e.g. from a notebook cell run twice, returns
+   * the same object).
+   */
+  public synchronized <P extends Protocol> P use(ProtocolModule<P> module) {
+    Protocol known = protocols.get(module.id());
+    if (known != null) {
+      @SuppressWarnings("unchecked")
+      P p = (P) known;
+      return p;
+    }
+    P p = fresh(module);
+    protocols.put(module.id(), p);
+    return p;
   }
 
-  /** Pond with the given truncation. */
+  /** A new protocol object of {@code module}, its op modules installed and parties declared. */
+  private synchronized <P extends Protocol> P fresh(ProtocolModule<P> module) {
+    for (OpModule m : module.opModules()) {
+      session.kernels().install(m);
+    }
+    for (String role : module.roles()) {
+      party(servers.party(role));
+    }
+    return module.create(ops, fp, servers);
+  }
+
+  /** Pond with interactive truncation. */
+  public Pond pond() {
+    return use(PondModule.interactive());
+  }
+
+  /** A new Pond object with the given truncation. */
   public Pond pond(TruncationMode mode) {
-    return new Pond(ops, fp, servers, mode);
+    return fresh(new PondModule(mode));
   }
 
   /**
    * SecureNN with interactive truncation: Pond's ops plus exact ReLU, comparisons, max pooling
    * and argmax with the help of the third server. The default for private prediction.
    */
-  public synchronized SecureNn secureNn() {
-    return (SecureNn) protocols.computeIfAbsent(SecureNn.NAME, k -> new SecureNn(ops, fp, servers));
+  public SecureNn secureNn() {
+    return use(SecureNnModule.interactive());
   }
 
-  /** SecureNN with the given truncation. */
+  /** A new SecureNN object with the given truncation. */
   public SecureNn secureNn(TruncationMode mode) {
-    return new SecureNn(ops, fp, servers, mode);
+    return fresh(new SecureNnModule(mode));
   }
 
   /** The plaintext reference protocol (no privacy; the oracle of the tests). */
-  public synchronized PlainProtocol plain() {
-    return (PlainProtocol) protocols.computeIfAbsent("plain", k -> new PlainProtocol(ops, fp, servers));
+  public PlainProtocol plain() {
+    return use(PlainModule.INSTANCE);
   }
 
   // ---- private models ---------------------------------------------------------------------

@@ -7,7 +7,7 @@ package dev.tfe.fixedpoint;
  *
  * <p>The configuration is immutable and validated: the product of two encodable values, before
  * it is truncated back by {@code f} bits, must fit in 62 bits so that truncation stays exact up
- * to one unit in the last place (see {@code dev.tfe.protocol.pond.Truncation}). That is the rule
+ * to one unit in the last place (see {@code dev.tfe.protocol.share.Truncation}). That is the rule
  * {@code 2 * (integralBits + fractionalBits) <= 62}; the default is 16 fractional and 15 integral
  * bits. This follows the encoding of SecureML (Mohassel and Zhang, S&amp;P 2017) and Pond in
  * tf-encrypted (Dahl et al., 2018).

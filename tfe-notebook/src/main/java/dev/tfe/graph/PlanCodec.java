@@ -19,14 +19,15 @@ import java.util.TreeMap;
  * the encoding is complete: {@code decode(encode(p))} executes exactly like {@code p}.
  *
  * <pre>
- * int magic 'TFP1' | str party | int n | n * node | int s | s * step | int[] outputs | int m | m * (int id, str scope)
+ * int magic 'TFP2' | str party | int n | n * node | int s | s * step | int[] outputs | int m | m * (int id, str scope)
+ *   | int k | k * str module
  * node: int id | str op | str party | str scope | attrs | int[] inputs | int[] shape | byte wireBytes
  * attrs: int k | k * (str name | byte tag (L, D, S, I = int[], J = long[]) | value)
  * step: int index | peer map receives | int[] compute | peer map sends
  * </pre>
  */
 public final class PlanCodec {
-  private static final int MAGIC = 0x54465031;
+  private static final int MAGIC = 0x54465032;
 
   private PlanCodec() {}
 
@@ -52,6 +53,10 @@ public final class PlanCodec {
       for (Map.Entry<Integer, String> e : plan.sendScopes().entrySet()) {
         out.writeInt(e.getKey());
         out.writeUTF(e.getValue() == null ? "" : e.getValue());
+      }
+      out.writeInt(plan.modules().size());
+      for (String m : plan.modules()) {
+        out.writeUTF(m);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -89,7 +94,12 @@ public final class PlanCodec {
       for (int i = 0; i < m; i++) {
         sendScopes.put(in.readInt(), in.readUTF());
       }
-      return new Plan(party, nodes, steps, outputs, sendScopes);
+      int k = in.readInt();
+      List<String> modules = new ArrayList<>(k);
+      for (int i = 0; i < k; i++) {
+        modules.add(in.readUTF());
+      }
+      return new Plan(party, nodes, steps, outputs, sendScopes, modules);
     } catch (IOException e) {
       throw new IllegalArgumentException("malformed plan: " + e, e);
     }

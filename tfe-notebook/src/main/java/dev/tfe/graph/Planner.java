@@ -21,8 +21,16 @@ import java.util.TreeMap;
 public final class Planner {
   private Planner() {}
 
-  /** The plans, by party, that compute {@code targets} and everything they depend on. */
+  /** The plans, by party, that compute {@code targets}, with the ring kernels only. */
   public static Map<String, Plan> plan(Graph graph, List<Integer> targets) {
+    return plan(graph, targets, List.of("ring"));
+  }
+
+  /**
+   * The plans, by party, that compute {@code targets} and everything they depend on; each names
+   * the op modules {@code modules} whose kernels it runs with.
+   */
+  public static Map<String, Plan> plan(Graph graph, List<Integer> targets, List<String> modules) {
     List<Node> nodes = graph.nodes();
     BitSet needed = new BitSet(nodes.size());
     ArrayList<Integer> stack = new ArrayList<>(targets);
@@ -119,7 +127,7 @@ public final class Planner {
           }
         }
       }
-      plans.put(party, new Plan(party, mine, steps, outputs, sendScopes));
+      plans.put(party, new Plan(party, mine, steps, outputs, sendScopes, modules));
     }
     return plans;
   }

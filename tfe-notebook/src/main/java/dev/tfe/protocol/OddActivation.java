@@ -7,8 +7,9 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Sigmoid and tanh accurate over every fixed-point input, written once over the protocol
- * interface and its exact comparisons (SecureNN's DReLU and select; the plaintext protocol's in
- * the clear). Both are {@code f(x) = c + sign(x) g(|x|)}, with {@code g} a {@link
+ * interface and its exact comparisons: {@code drelu} and {@code select}, which an additive
+ * protocol gets from {@code ComparingProtocol} over its {@code Comparison} capability (SecureNN's
+ * DReLU), and the plaintext protocol computes in the clear. Both are {@code f(x) = c + sign(x) g(|x|)}, with {@code g} a {@link
  * PiecewisePolynomial}: polynomial pieces on {@code [0, T]}, the limit beyond. Step by step, for
  * a private {@code x}:
  * <ol>

@@ -177,6 +177,6 @@ public interface Protocol {
 
   private UnsupportedOperationException noComparisons(String op) {
     return new UnsupportedOperationException(name() + " has no exact " + op
-        + "; use the SecureNN protocol (tfe.secureNn(), the default for private prediction), which extends Pond with exact comparisons");
+        + "; use the SecureNN protocol (tfe.secureNn(), the default for private prediction), which adds exact comparisons to Pond's arithmetic");
   }
 }

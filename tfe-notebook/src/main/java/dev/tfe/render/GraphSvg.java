@@ -37,8 +37,6 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * and dashed.
  */
 public final class GraphSvg {
-  private static final Object ELK_LOCK = new Object();
-  private static boolean elkReady;
 
   private static final String[] PALETTE = {"#8fb3d9", "#f5b77a", "#95cf8c", "#ef9a9b", "#c9a7d9", "#e0d37a", "#9fd3cf", "#d9b38c"};
   private static final Map<String, String> PARTY_COLOURS = Map.of(
@@ -188,12 +186,19 @@ public final class GraphSvg {
     return scope.isEmpty() ? "(top)" : scope.substring(scope.lastIndexOf('/') + 1);
   }
 
+  /** Registers ELK's layered algorithm once, when first needed (the JVM's class initialisation is the lock). */
+  private static final class Elk {
+    static final boolean READY = register();
+
+    private static boolean register() {
+      LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+      return true;
+    }
+  }
+
   private static void ensureElk() {
-    synchronized (ELK_LOCK) {
-      if (!elkReady) {
-        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-        elkReady = true;
-      }
+    if (!Elk.READY) {
+      throw new IllegalStateException("ELK's layered layout is not registered");
     }
   }
 

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * The first party to fail aborts the network, which stops the others at once.
  */
 public final class InProcessRuntime implements Runtime {
-  private final Kernels kernels;
+  private volatile Kernels kernels;
   private final Duration receiveTimeout;
   private final Map<String, PartyState> parties = new ConcurrentHashMap<>();
   private volatile UnaryOperator<Transport> decorator = UnaryOperator.identity();
@@ -33,12 +33,17 @@ public final class InProcessRuntime implements Runtime {
   });
 
   public InProcessRuntime() {
-    this(Kernels.standard(), Duration.ofSeconds(120));
+    this(new Kernels(), Duration.ofSeconds(120));
   }
 
   public InProcessRuntime(Kernels kernels, Duration receiveTimeout) {
     this.kernels = kernels;
     this.receiveTimeout = receiveTimeout;
+  }
+
+  @Override
+  public void useKernels(Kernels kernels) {
+    this.kernels = kernels;
   }
 
   /** Wraps every party's endpoint, e.g. to record what each party receives (tests, audits). */

@@ -1,30 +1,63 @@
 package dev.tfe.runtime;
 
 import dev.tfe.graph.Node;
-import dev.tfe.graph.Ops;
-import dev.tfe.random.Seed;
-import dev.tfe.random.SecurePrg;
-import dev.tfe.ring.ConvGeometry;
-import dev.tfe.ring.Im2col;
 import dev.tfe.ring.RingTensor;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The registry from op kinds to kernels. {@link #standard()} holds the ring kernels of
- * {@link Ops}; protocols with kernels of their own register them explicitly (never by classpath
- * scanning), so every runtime, in-process or in a party process, executes the same code.
+ * A session's op set: the kernels of the op modules installed in it, an instance per session
+ * (never a static). It starts with {@link RingKernels}; a protocol installs its module with
+ * {@link #install(OpModule)}, which is idempotent per module id, so registering a protocol
+ * twice (a notebook cell run again) is harmless. Nothing is found by classpath scanning: every
+ * runtime, in-process or in a party process, executes the kernels of the modules named in its
+ * plans.
  */
 public final class Kernels {
-  private static final Kernels STANDARD = buildStandard();
   private final Map<String, Kernel> kernels = new HashMap<>();
+  private final Map<String, OpModule> modules = new LinkedHashMap<>();
 
-  /** The kernels every runtime knows. */
-  public static Kernels standard() {
-    return STANDARD;
+  /** An op set with the ring kernels only. */
+  public Kernels() {
+    install(RingKernels.INSTANCE);
   }
 
+  /** An op set with the ring kernels and {@code extra}. */
+  public static Kernels of(OpModule... extra) {
+    Kernels k = new Kernels();
+    for (OpModule m : extra) {
+      k.install(m);
+    }
+    return k;
+  }
+
+  /**
+   * Installs a module's kernels; installing a module whose id is already installed does nothing
+   * when it is the same module, and fails when another module claims the id.
+   */
+  public synchronized Kernels install(OpModule module) {
+    OpModule old = modules.get(module.id());
+    if (old != null) {
+      if (old.getClass() != module.getClass()) {
+        throw new IllegalStateException("op module id '" + module.id() + "' is taken by " + old.getClass().getName()
+            + "; give " + module.getClass().getName() + " another id");
+      }
+      return this;
+    }
+    module.registerInto(this);
+    modules.put(module.id(), module);
+    return this;
+  }
+
+  /** The ids of the installed modules, in installation order. */
+  public synchronized List<String> moduleIds() {
+    return new ArrayList<>(modules.keySet());
+  }
+
+  /** Registers one kernel (from a module's {@link OpModule#registerInto}). */
   public synchronized Kernels register(String op, Kernel k) {
     if (kernels.putIfAbsent(op, k) != null) {
       throw new IllegalStateException("a kernel for op '" + op + "' is already registered");
@@ -35,7 +68,8 @@ public final class Kernels {
   public synchronized Kernel get(String op) {
     Kernel k = kernels.get(op);
     if (k == null) {
-      throw new IllegalStateException("no kernel for op '" + op + "'; register it in Kernels.standard()");
+      throw new IllegalStateException("no kernel for op '" + op + "' among the op modules " + modules.keySet()
+          + "; install the module that defines it (the protocol's module, via Tfe.use)");
     }
     return k;
   }
@@ -47,89 +81,5 @@ public final class Kernels {
   /** Runs the node's kernel. */
   public RingTensor apply(Node node, RingTensor[] inputs, PartyState party) {
     return get(node.op()).apply(node, inputs, party);
-  }
-
-  private static Kernels buildStandard() {
-    Kernels k = new Kernels();
-    k.register(Ops.CONST, (n, in, p) -> RingTensor.of(n.attrs().getLongs("value").clone(), n.shape()));
-    k.register(Ops.INPUT, (n, in, p) -> {
-      String key = n.attrs().getString("key");
-      RingTensor v = FileInputs.isFileKey(key) ? FileInputs.read(key, n.shape(), p.name()) : p.feed(key);
-      if (!Arrays.equals(v.shape(), n.shape())) {
-        throw new IllegalArgumentException("input '" + n.attrs().getString("key") + "' has shape "
-            + Arrays.toString(v.shape()) + " but was defined with shape " + Arrays.toString(n.shape()));
-      }
-      return v;
-    });
-    k.register(Ops.OUTPUT, (n, in, p) -> {
-      p.deliver(n.attrs().getString("key"), in[0]);
-      return in[0];
-    });
-    k.register(Ops.VAR_READ, (n, in, p) -> p.variable(n.attrs().getString("name")));
-    k.register(Ops.VAR_WRITE, (n, in, p) -> {
-      p.setVariable(n.attrs().getString("name"), in[0]);
-      return in[0];
-    });
-    k.register(Ops.RANDOM, (n, in, p) -> sample(p.prg(), n.attrs().getLong("modulus"), n.shape()));
-    k.register(Ops.SEED, (n, in, p) -> RingTensor.of(p.prg().nextSeed().toLongs(), 4));
-    k.register(Ops.EXPAND, (n, in, p) -> {
-      long[] w = in[0].data().clone();
-      w[2] ^= n.attrs().getLong("stream") + 1; // a distinct counter block per stream
-      return sample(SecurePrg.fromSeed(Seed.fromLongs(w)), n.attrs().getLong("modulus"), n.shape());
-    });
-    k.register(Ops.ADD, (n, in, p) -> in[0].add(in[1]));
-    k.register(Ops.ADD_BCAST, (n, in, p) -> in[0].addBroadcast(in[1]));
-    k.register(Ops.SUB, (n, in, p) -> in[0].sub(in[1]));
-    k.register(Ops.NEG, (n, in, p) -> in[0].neg());
-    k.register(Ops.MUL, (n, in, p) -> in[0].mul(in[1]));
-    k.register(Ops.ADD_SCALAR, (n, in, p) -> {
-      long c = n.attrs().getLong("k");
-      long[] d = in[0].data();
-      long[] r = new long[d.length];
-      for (int i = 0; i < d.length; i++) {
-        r[i] = d[i] + c;
-      }
-      return RingTensor.of(r, in[0].shape());
-    });
-    k.register(Ops.SCALE, (n, in, p) -> in[0].scale(n.attrs().getLong("k")));
-    k.register(Ops.SHR, (n, in, p) -> in[0].shiftRight(n.attrs().getInt("bits")));
-    k.register(Ops.SHRU, (n, in, p) -> in[0].shiftRightUnsigned(n.attrs().getInt("bits")));
-    k.register(Ops.SHL, (n, in, p) -> in[0].shiftLeft(n.attrs().getInt("bits")));
-    k.register(Ops.LESS_THAN_PUBLIC, (n, in, p) -> {
-      long bound = n.attrs().getLong("bound");
-      long[] d = in[0].data();
-      long[] r = new long[d.length];
-      for (int i = 0; i < d.length; i++) {
-        r[i] = Long.compareUnsigned(d[i], bound) < 0 ? 1 : 0;
-      }
-      return RingTensor.of(r, in[0].shape());
-    });
-    k.register(Ops.IDENTITY, (n, in, p) -> in[0]);
-    k.register(Ops.NON_NEGATIVE, (n, in, p) -> {
-      long[] d = in[0].data();
-      long[] r = new long[d.length];
-      for (int i = 0; i < d.length; i++) {
-        r[i] = d[i] >= 0 ? 1 : 0;
-      }
-      return RingTensor.of(r, in[0].shape());
-    });
-    k.register(Ops.MATMUL, (n, in, p) -> in[0].matmul(in[1]));
-    k.register(Ops.TRANSPOSE, (n, in, p) -> in[0].transpose(n.attrs().getInts("perm")));
-    k.register(Ops.RESHAPE, (n, in, p) -> in[0].reshape(n.attrs().getInts("shape")));
-    k.register(Ops.SLICE, (n, in, p) -> in[0].slice(n.attrs().getInts("begin"), n.attrs().getInts("size")));
-    k.register(Ops.SUM, (n, in, p) -> in[0].sum(n.attrs().getInt("axis")));
-    k.register(Ops.CONCAT, (n, in, p) -> RingTensor.concatRows(in));
-    k.register(Ops.IM2COL, (n, in, p) -> Im2col.apply(in[0], ConvGeometry.fromInts(n.attrs().getInts("geometry"))));
-    SecureNnKernels.registerInto(k);
-    return k;
-  }
-
-  private static RingTensor sample(SecurePrg prg, long modulus, int[] shape) {
-    int size = 1;
-    for (int d : shape) {
-      size *= d;
-    }
-    long[] v = modulus == 0 ? prg.nextLongs(size) : modulus == -1L ? prg.nextOddRing(size) : prg.nextBounded(size, modulus);
-    return RingTensor.of(v, shape);
   }
 }

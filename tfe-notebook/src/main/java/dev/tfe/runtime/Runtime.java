@@ -23,6 +23,12 @@ public interface Runtime extends AutoCloseable {
    */
   Outcome run(long runId, Map<String, Plan> plans, Map<String, Map<String, RingTensor>> feeds);
 
+  /**
+   * Gives the runtime the op set of its session, for the parties it runs in this JVM. A runtime
+   * of party processes ignores it: each process installs the modules its plan names.
+   */
+  default void useKernels(Kernels kernels) {}
+
   /** "in-process" or "processes". */
   String name();
 

@@ -23,16 +23,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Session implements AutoCloseable {
   private final Graph graph;
+  private final Kernels kernels;
   private volatile Runtime runtime;
   private final Map<String, Map<String, RingTensor>> provided = new HashMap<>();
-  private final Map<List<Integer>, Map<String, Plan>> planCache = new HashMap<>();
+  private final Map<List<Object>, Map<String, Plan>> planCache = new HashMap<>();
   private final AtomicLong runs = new AtomicLong();
   private final List<Integer> ranInitialisers = new ArrayList<>();
   private Profile lastInitProfile;
 
+  /** A session whose op set has the ring kernels only; protocols install theirs in {@link #kernels()}. */
   public Session(Graph graph, Runtime runtime) {
+    this(graph, runtime, new Kernels());
+  }
+
+  /** A session over {@code graph} that runs with {@code runtime} and the op set {@code kernels}. */
+  public Session(Graph graph, Runtime runtime, Kernels kernels) {
     this.graph = graph;
+    this.kernels = kernels;
     this.runtime = runtime;
+    runtime.useKernels(kernels);
+  }
+
+  /** This session's op set: install a protocol's op module here. */
+  public Kernels kernels() {
+    return kernels;
   }
 
   public Graph graph() {
@@ -49,6 +63,7 @@ public final class Session implements AutoCloseable {
 
   /** Switches runtime (e.g. to party processes); variables must be initialised again there. */
   public synchronized void setRuntime(Runtime r, List<Integer> initialisersToRerun) {
+    r.useKernels(kernels);
     this.runtime = r;
     graph.restoreInitialisers(initialisersToRerun);
   }
@@ -59,6 +74,7 @@ public final class Session implements AutoCloseable {
    */
   public synchronized void setRuntime(Runtime r) {
     Runtime old = this.runtime;
+    r.useKernels(kernels);
     this.runtime = r;
     graph.restoreInitialisers(new ArrayList<>(ranInitialisers));
     ranInitialisers.clear();
@@ -113,7 +129,9 @@ public final class Session implements AutoCloseable {
   }
 
   private Result execute(List<Integer> targets, Map<String, Map<String, RingTensor>> feeds) {
-    Map<String, Plan> plans = planCache.computeIfAbsent(List.copyOf(targets), t -> Planner.plan(graph, t));
+    List<String> modules = kernels.moduleIds();
+    Map<String, Plan> plans = planCache.computeIfAbsent(List.of(List.copyOf(targets), modules),
+        t -> Planner.plan(graph, targets, modules));
     Map<String, Map<String, RingTensor>> all = new HashMap<>();
     for (String p : plans.keySet()) {
       Map<String, RingTensor> f = new HashMap<>(provided.getOrDefault(p, Map.of()));

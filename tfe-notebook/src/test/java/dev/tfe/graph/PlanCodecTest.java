@@ -63,8 +63,10 @@ class PlanCodecTest {
         Attrs.of("l", 7L, "d", 0.25, "s", "héllo", "i", new int[] {1, -2}, "j", new long[] {Long.MIN_VALUE, 5}),
         new int[] {1, 2}, new int[] {2, 2}, 8);
     Plan p = new Plan("server0", Map.of(3, n), List.of(new Plan.Step(0, Map.of(), new int[] {3}, Map.of())),
-        List.of(3), Map.of());
-    Node m = PlanCodec.decode(PlanCodec.encode(p)).nodes().get(3);
+        List.of(3), Map.of(), List.of("ring", "securenn"));
+    Plan back = PlanCodec.decode(PlanCodec.encode(p));
+    assertEquals(List.of("ring", "securenn"), back.modules());
+    Node m = back.nodes().get(3);
     assertEquals(7L, m.attrs().getLong("l"));
     assertEquals(0.25, m.attrs().getDouble("d"));
     assertEquals("héllo", m.attrs().getString("s"));

@@ -9,7 +9,7 @@ import dev.tfe.api.Tfe;
 import dev.tfe.model.secure.OpCosts;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.pond.Pond;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;

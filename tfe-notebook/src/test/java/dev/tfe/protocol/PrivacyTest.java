@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 import dev.tfe.runtime.InProcessRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;

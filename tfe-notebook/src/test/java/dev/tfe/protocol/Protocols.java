@@ -1,22 +1,23 @@
 package dev.tfe.protocol;
 
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.api.BuiltInModules;
+import dev.tfe.protocol.plain.PlainModule;
 import java.util.stream.Stream;
 
-/** The protocols every conformance test runs against. Add a protocol here and it is covered. */
+/**
+ * The protocols every conformance test runs against: every built-in protocol module
+ * ({@link BuiltInModules#protocols()}), by its id, registered with {@code tfe.use}. A module
+ * added there is covered without naming it here.
+ */
 public final class Protocols {
   private Protocols() {}
 
   public static Stream<ProtocolCase> all() {
-    return Stream.of(
-        new ProtocolCase("plain", tfe -> tfe.plain()),
-        new ProtocolCase("pond", tfe -> tfe.pond()),
-        new ProtocolCase("pond-local-truncation", tfe -> tfe.pond(TruncationMode.LOCAL)),
-        new ProtocolCase("securenn", tfe -> tfe.secureNn()));
+    return BuiltInModules.protocols().stream().map(m -> new ProtocolCase(m.id(), tfe -> tfe.use(m)));
   }
 
-  /** The secure protocols only. */
+  /** The secure protocols only (all but the plaintext oracle). */
   public static Stream<ProtocolCase> secure() {
-    return all().filter(p -> !p.name().equals("plain"));
+    return all().filter(p -> !p.name().equals(PlainModule.ID));
   }
 }

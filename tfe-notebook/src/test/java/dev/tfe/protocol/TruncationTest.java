@@ -9,7 +9,7 @@ import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.fixedpoint.FixedPointConfig;
 import dev.tfe.protocol.pond.Pond;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

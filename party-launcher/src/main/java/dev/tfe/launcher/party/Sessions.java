@@ -10,7 +10,7 @@ import dev.tfe.launcher.net.ZmqNode;
 import dev.tfe.launcher.net.ZmqTransport;
 import dev.tfe.profile.PartyRunStats;
 import dev.tfe.ring.RingTensor;
-import dev.tfe.runtime.Kernels;
+import dev.tfe.api.BuiltInModules;
 import dev.tfe.runtime.PartyState;
 import dev.tfe.runtime.PlanExecutor;
 import java.time.Duration;
@@ -70,7 +70,7 @@ final class Sessions {
       log.log("run " + run + ": " + plan.nodeCount() + " nodes in " + plan.steps().size() + " steps, " + o.feeds().size()
           + " fed values");
       try {
-        PartyRunStats stats = new PlanExecutor(Kernels.standard()).execute(plan,
+        PartyRunStats stats = new PlanExecutor(BuiltInModules.kernelsFor(plan.modules())).execute(plan,
             new ZmqTransport(node, inbox, name, h.session(), run), state, run, Duration.ofMillis(o.timeoutMillis()));
         for (Map.Entry<String, RingTensor> out : state.takeOutputs().entrySet()) {
           log.log("received output '" + out.getKey() + "' " + Arrays.toString(out.getValue().shape()) + "; it stays here");

@@ -17,7 +17,7 @@ import dev.tfe.model.layers.Sigmoid;
 import dev.tfe.model.layers.Softmax;
 import dev.tfe.model.layers.Tanh;
 import dev.tfe.protocol.Parties;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.ring.ConvGeometry;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -4,7 +4,8 @@ import dev.tfe.protocol.OddActivation;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.pond.Pond;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.AdditiveProtocol;
+import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.protocol.securenn.SecureNn;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,11 +81,12 @@ public final class OpCosts {
 
   /** The costs of {@code p}, a Pond or SecureNN instance (its truncation, fixed point and servers). */
   public static OpCosts of(Protocol p) {
-    if (!(p instanceof Pond pond)) {
+    if (!(p instanceof Pond || p instanceof SecureNn)) {
       throw new IllegalArgumentException("no communication formulas for protocol '" + p.name()
           + "'; there are formulas for pond and securenn");
     }
-    return of(p instanceof SecureNn ? SecureNn.NAME : "pond", pond.truncationMode(),
+    AdditiveProtocol additive = (AdditiveProtocol) p;
+    return of(p instanceof SecureNn ? SecureNn.NAME : "pond", additive.truncationMode(),
         p.fixedPoint().config().fractionalBits(), p.parties());
   }
 
@@ -261,7 +263,7 @@ public final class OpCosts {
   private void requireSecureNn(String what) {
     if (!secureNn) {
       throw new IllegalArgumentException("pond has no " + what + " (no exact ReLU or max pooling); "
-          + "use SecureNN (tfe.secureNn()), which extends Pond with exact comparisons");
+          + "use SecureNN (tfe.secureNn()), which adds exact comparisons to Pond's arithmetic");
     }
   }
 

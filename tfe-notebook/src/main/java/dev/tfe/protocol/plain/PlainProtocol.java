@@ -3,7 +3,7 @@ package dev.tfe.protocol.plain;
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.graph.ComparisonOps;
 import dev.tfe.protocol.AbstractProtocol;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
@@ -182,8 +182,8 @@ public class PlainProtocol extends AbstractProtocol {
     return true;
   }
 
-  private SecureNnOps compareOps() {
-    return new SecureNnOps(ops);
+  private ComparisonOps compareOps() {
+    return new ComparisonOps(ops);
   }
 
   private static Tensor.Kind kindOf(Tensor... ts) {

@@ -2,7 +2,9 @@ package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
+import dev.tfe.protocol.share.Dealt;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * ComputeMSB (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 5): from shares over the odd ring
@@ -36,7 +38,7 @@ final class ComputeMsb {
     String s1 = k.parties().server1();
     try (var s = ops.graph().scope("securenn.msb")) {
       int[] shape = a.shape();
-      Keys.Dealt x = k.randomOdd(shape);
+      Dealt x = k.randomOdd(shape);
       Pair xBits = k.shareBits(x.value());
       Pair xLsb = k.share(ops.shru(ops.shl(x.value(), 63), 63));
       NodeRef r0 = snn.oddDoublePlus(a.on0(), x.shares().on0());

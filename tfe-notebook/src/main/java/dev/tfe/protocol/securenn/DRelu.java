@@ -1,6 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.Ops;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * DReLU, the derivative of ReLU (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 6): shares

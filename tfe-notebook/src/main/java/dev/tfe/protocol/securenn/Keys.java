@@ -3,11 +3,14 @@ package dev.tfe.protocol.securenn;
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
 import dev.tfe.protocol.Parties;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
+import dev.tfe.protocol.share.Dealer;
+import dev.tfe.protocol.share.Dealt;
+import dev.tfe.protocol.share.Pair;
 
 /**
- * The keys of SecureNN's common randomness, drawn afresh in every run, and what the servers
+ * A {@link Dealer}: the keys of SecureNN's common randomness, drawn afresh in every run, and what the servers
  * derive from them. SecureNN (Wagh, Gupta and Chandran, PoPETs 2019) assumes such pairwise
  * "common randomness": server0 and server1 share one for the randomness the third server must not know
  * ({@code r}, {@code beta}, PrivateCompare's masks), and the third server shares one with each of
@@ -17,7 +20,7 @@ import dev.tfe.protocol.Parties;
  * <p>Cost: three 32-byte seeds per run, in the profile scope {@code securenn.keys}, sent in the
  * first step alongside the inputs. Every derived value uses its own stream number.
  */
-final class Keys {
+final class Keys implements Dealer {
   private final Ops ops;
   private final SecureNnOps snn;
   private final Parties parties;
@@ -80,8 +83,14 @@ final class Keys {
 
   // ---- the third server's dealing ----------------------------------------------------------
 
+  @Override
+  public String party() {
+    return parties.cryptoProducer();
+  }
+
   /** A uniform ring value on server2, shared from the keys: no traffic. */
-  Dealt random(int[] shape) {
+  @Override
+  public Dealt random(int[] shape) {
     int s0 = next();
     int s1 = next();
     NodeRef v = ops.add(ops.expand(k20on2, s0, shape), ops.expand(k21on2, s1, shape));
@@ -97,7 +106,8 @@ final class Keys {
   }
 
   /** Shares over Z_2^64 of a value server2 holds: server0's from a key, server1's sent ({@code 8n} bytes). */
-  Pair share(NodeRef v) {
+  @Override
+  public Pair share(NodeRef v) {
     int s = next();
     NodeRef on1 = ops.move(ops.sub(v, ops.expand(k20on2, s, v.shape())), parties.server1());
     return new Pair(ops.expand(k20on0, s, v.shape()), on1);
@@ -116,7 +126,4 @@ final class Keys {
     NodeRef on1 = ops.move(snn.zpBitShares(x, k20on2, s), parties.server1());
     return new Pair(snn.zpUniform(k20on0, s, x.shape()), on1);
   }
-
-  /** A value dealt by server2: the value itself, on server2, and its shares. */
-  record Dealt(NodeRef value, Pair shares) {}
 }

@@ -2,6 +2,8 @@ package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
+import dev.tfe.protocol.share.Dealt;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * Element-wise product of two values shared over Z_2^64, with a Beaver triple the third server
@@ -29,8 +31,8 @@ final class Multiply {
     String s1 = k.parties().server1();
     try (var s = ops.graph().scope("securenn.mul")) {
       int[] shape = x.shape();
-      Keys.Dealt a = k.random(shape);
-      Keys.Dealt b = k.random(shape);
+      Dealt a = k.random(shape);
+      Dealt b = k.random(shape);
       Pair c = k.share(ops.mul(a.value(), b.value()));
       NodeRef e0 = ops.sub(x.on0(), a.shares().on0());
       NodeRef e1 = ops.sub(x.on1(), a.shares().on1());

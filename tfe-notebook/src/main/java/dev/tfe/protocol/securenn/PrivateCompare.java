@@ -1,7 +1,8 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * PrivateCompare (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 3): server0 and server1 hold
@@ -12,7 +13,7 @@ import dev.tfe.graph.SecureNnOps;
  * <p>One round: each server sends the third server 64 elements of Z_67 per value, one byte each
  * ({@code 2 * 64n} bytes, the paper's {@code 2 l log p} bits). The per-bit arithmetic, the masks
  * and the rotation that hide everything but {@code beta'} are in
- * {@link dev.tfe.ring.ZpPacked#compare}; their randomness comes from the servers' common key.
+ * {@link dev.tfe.protocol.securenn.kernels.ZpPacked#compare}; their randomness comes from the servers' common key.
  */
 final class PrivateCompare {
   private PrivateCompare() {}

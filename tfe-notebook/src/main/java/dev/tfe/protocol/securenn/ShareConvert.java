@@ -2,7 +2,8 @@ package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.securenn.kernels.SecureNnOps;
+import dev.tfe.protocol.share.Pair;
 
 /**
  * ShareConvert (Wagh, Gupta and Chandran, PoPETs 2019, Algorithm 4): shares over Z_2^64 of a

@@ -23,7 +23,7 @@ import dev.tfe.model.layers.Padding;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.TestData;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;

@@ -12,7 +12,7 @@ import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.TestData;
-import dev.tfe.protocol.pond.TruncationMode;
+import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.ring.ConvGeometry.Padding;
 import java.util.Random;
 import java.util.function.BiFunction;

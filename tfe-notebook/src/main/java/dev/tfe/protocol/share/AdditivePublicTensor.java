@@ -1,14 +1,14 @@
-package dev.tfe.protocol.pond;
+package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.protocol.Tensor;
 
-/** A public value of Pond: one copy on each of the two share-holding servers. */
-public final class PondPublicTensor extends Tensor {
+/** A public value of two-server additive sharing (Pond, SecureNN): one copy on each of the two share-holding servers. */
+public final class AdditivePublicTensor extends Tensor {
   final NodeRef on0;
   final NodeRef on1;
 
-  PondPublicTensor(NodeRef on0, NodeRef on1) {
+  public AdditivePublicTensor(NodeRef on0, NodeRef on1) {
     super(on0.shape());
     this.on0 = on0;
     this.on1 = on1;
@@ -21,7 +21,7 @@ public final class PondPublicTensor extends Tensor {
 
   @Override
   public String protocol() {
-    return "pond";
+    return "additive shares";
   }
 
   @Override

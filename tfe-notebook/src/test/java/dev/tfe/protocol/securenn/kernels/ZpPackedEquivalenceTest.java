@@ -1,4 +1,4 @@
-package dev.tfe.ring;
+package dev.tfe.protocol.securenn.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,7 @@
-package dev.tfe.protocol.pond;
+package dev.tfe.protocol.share;
 
 /**
- * How Pond divides a product by {@code 2^f}.
+ * How two-server additive sharing (Pond, SecureNN) divides a product by {@code 2^f}.
  *
  * <ul>
  *   <li>{@link #LOCAL}: each server shifts its own share (SecureML, Mohassel and Zhang, S&amp;P

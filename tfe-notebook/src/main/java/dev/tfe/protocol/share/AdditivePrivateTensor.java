@@ -1,26 +1,26 @@
-package dev.tfe.protocol.pond;
+package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.protocol.Tensor;
 
 /**
- * A private value of Pond: additive shares {@code x = x0 + x1 mod 2^64} on server0 and server1.
+ * A private value of two-server additive sharing (Pond, SecureNN): shares {@code x = x0 + x1 mod 2^64} on server0 and server1.
  * For a variable, {@code init} holds the shares as they are first computed, so that values
  * derived once (masks) can be computed in the initialisation run.
  */
-public final class PondPrivateTensor extends Tensor {
+public final class AdditivePrivateTensor extends Tensor {
   final NodeRef share0;
   final NodeRef share1;
-  final PondPrivateTensor init;
+  final AdditivePrivateTensor init;
 
-  PondPrivateTensor(NodeRef share0, NodeRef share1, PondPrivateTensor init) {
+  public AdditivePrivateTensor(NodeRef share0, NodeRef share1, AdditivePrivateTensor init) {
     super(share0.shape());
     this.share0 = share0;
     this.share1 = share1;
     this.init = init;
   }
 
-  PondPrivateTensor(NodeRef share0, NodeRef share1) {
+  public AdditivePrivateTensor(NodeRef share0, NodeRef share1) {
     this(share0, share1, null);
   }
 
@@ -46,7 +46,7 @@ public final class PondPrivateTensor extends Tensor {
 
   @Override
   public String protocol() {
-    return "pond";
+    return "additive shares";
   }
 
   @Override

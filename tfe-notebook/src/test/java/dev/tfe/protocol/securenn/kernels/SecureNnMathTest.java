@@ -1,9 +1,10 @@
-package dev.tfe.ring;
+package dev.tfe.protocol.securenn.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tfe.random.SecurePrg;
 import dev.tfe.random.Seed;
+import dev.tfe.ring.RingTensor;
 import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

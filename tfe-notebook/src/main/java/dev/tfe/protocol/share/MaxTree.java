@@ -1,7 +1,7 @@
-package dev.tfe.protocol.securenn;
+package dev.tfe.protocol.share;
 
 import dev.tfe.graph.Ops;
-import dev.tfe.graph.SecureNnOps;
+import dev.tfe.protocol.Parties;
 import dev.tfe.ring.RingTensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,12 +15,13 @@ import java.util.List;
  * {@code ceil(log2 m)} levels of adjacent pairs (an odd row out waits for the next level).
  *
  * <p>Per level, for each pair {@code (u, v)}: {@code b = DReLU(u - v)} (8 rounds), then
- * {@code max = v + b (u - v)} ({@link SelectShare}, 1 round): 9 rounds per level, against
+ * {@code max = v + b (u - v)} ({@link SelectShare}, 1 round), with {@code DReLU} and the
+ * product from the protocol's {@link Comparison}: 9 rounds per level, against
  * {@code 9 (m - 1)} rounds for the linear scan. Bytes per comparison: {@code 488 + 40}.
  *
  * <p>Argmax: every row keeps a 0/1 "still winning" share; at each level the rows of a left group
  * are multiplied by {@code b} and those of the right group by {@code 1 - b} (one
- * {@link Multiply} of {@code m R} elements, in the same round as the select; free at the first
+ * product of {@code m R} elements, in the same round as the select; free at the first
  * level). Ties go left, and groups are contiguous ranges with the left one lower, so the lowest
  * index wins a tie, as in NumPy.
  */
@@ -30,9 +31,7 @@ final class MaxTree {
   /** The maximum ({@code [R]}) and, if asked, the one-hot mask ({@code [m, R]}, bits). */
   record Result(Pair max, Pair oneHot) {}
 
-  static Result reduce(Keys k, Pair x, boolean trackArgmax) {
-    Ops ops = k.ops();
-    SecureNnOps snn = k.snn();
+  static Result reduce(Ops ops, Parties parties, Comparison cmp, String protocol, Pair x, boolean trackArgmax) {
     int[] shape = x.shape();
     if (shape.length != 2 || shape[0] == 0) {
       throw new IllegalArgumentException("max tree: expected [m > 0, R] shares, got " + Arrays.toString(shape));
@@ -45,7 +44,7 @@ final class MaxTree {
     }
     Pair cur = x;
     Pair alive = null;
-    try (var s = ops.graph().scope("securenn.maxTree")) {
+    try (var s = ops.graph().scope(protocol + ".maxTree")) {
       while (groups.size() > 1) {
         int rows = groups.size();
         int h = rows / 2;
@@ -55,8 +54,8 @@ final class MaxTree {
         Pair left = pairs.map(v -> ops.reshape(ops.slice(v, new int[] {0, 0, 0}, new int[] {h, 1, cols}), h, cols));
         Pair right = pairs.map(v -> ops.reshape(ops.slice(v, new int[] {0, 1, 0}, new int[] {h, 1, cols}), h, cols));
         Pair diff = new Pair(ops.sub(left.on0(), right.on0()), ops.sub(left.on1(), right.on1()));
-        Pair b = DRelu.run(k, diff);
-        Pair mx = SelectShare.select(k, b, diff, right);
+        Pair b = cmp.drelu(diff);
+        Pair mx = SelectShare.select(ops, cmp, protocol, b, diff, right);
         if (odd) {
           Pair last = cur.map(v -> ops.slice(v, new int[] {2 * h, 0}, new int[] {1, cols}));
           mx = new Pair(ops.concatRows(mx.on0(), last.on0()), ops.concatRows(mx.on1(), last.on1()));
@@ -70,8 +69,8 @@ final class MaxTree {
               Arrays.fill(spec, g[0], g[1], 2 * q + side);
             }
           }
-          Pair sel = new Pair(snn.selectRows(b.on0(), spec, 0), snn.selectRows(b.on1(), spec, 1));
-          alive = alive == null ? sel : Multiply.product(k, alive, sel);
+          Pair sel = new Pair(RowSelect.selectRows(ops, b.on0(), spec, 0), RowSelect.selectRows(ops, b.on1(), spec, 1));
+          alive = alive == null ? sel : cmp.product(alive, sel);
         }
         List<int[]> merged = new ArrayList<>();
         for (int q = 0; q < h; q++) {
@@ -85,8 +84,8 @@ final class MaxTree {
       }
       Pair max = cur.map(v -> ops.reshape(v, cols));
       if (trackArgmax && alive == null) {
-        alive = new Pair(ops.constant(k.parties().server0(), RingTensor.fill(1, 1, cols)),
-            ops.constant(k.parties().server1(), RingTensor.zeros(1, cols)));
+        alive = new Pair(ops.constant(parties.server0(), RingTensor.fill(1, 1, cols)),
+            ops.constant(parties.server1(), RingTensor.zeros(1, cols)));
       }
       return new Result(max, alive);
     }

@@ -1,29 +1,35 @@
-package dev.tfe.runtime;
+package dev.tfe.protocol.securenn.kernels;
 
 import dev.tfe.graph.Node;
-import dev.tfe.graph.SecureNnOps;
 import dev.tfe.random.SecurePrg;
 import dev.tfe.random.Seed;
-import dev.tfe.ring.Comparisons;
-import dev.tfe.ring.ConvGeometry;
-import dev.tfe.ring.OddRing;
 import dev.tfe.ring.RingTensor;
-import dev.tfe.ring.ZpPacked;
-import java.util.Arrays;
+import dev.tfe.runtime.Kernels;
+import dev.tfe.runtime.OpModule;
+import dev.tfe.runtime.PartyState;
 
 /**
- * The kernels of {@link SecureNnOps}: SecureNN's local steps (odd-ring arithmetic, packed Z_67
- * vectors, PrivateCompare, the end of ShareConvert) and the plaintext comparisons of its oracle.
- * Registered into {@link Kernels#standard()} explicitly, so every runtime knows them.
+ * SecureNN's op module, id {@value #ID}: the kernels of {@link SecureNnOps}, SecureNN's local
+ * steps (odd-ring arithmetic, packed Z_67 vectors, PrivateCompare, the end of ShareConvert, the
+ * row selection of argmax). The SecureNN protocol module installs it in a session; party
+ * processes install it when a plan names its id.
  */
-public final class SecureNnKernels {
+public final class SecureNnKernels implements OpModule {
+  public static final String ID = "securenn";
+  /** The one instance (stateless). */
+  public static final SecureNnKernels INSTANCE = new SecureNnKernels();
   /** Separates the Z_67 streams of a seed from its ring streams ({@code expand}). */
   private static final long ZP_DOMAIN = 0x5a36375f70726e67L;
 
   private SecureNnKernels() {}
 
-  /** Adds SecureNN's kernels to {@code k}. */
-  public static void registerInto(Kernels k) {
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public void registerInto(Kernels k) {
     k.register(SecureNnOps.ODD_ADD, (n, in, p) -> OddRing.add(in[0], in[1]));
     k.register(SecureNnOps.ODD_SUB, (n, in, p) -> OddRing.sub(in[0], in[1]));
     k.register(SecureNnOps.ODD_DOUBLE_PLUS, (n, in, p) -> OddRing.doublePlus(in[0], in[1]));
@@ -37,12 +43,6 @@ public final class SecureNnKernels {
         ZpPacked.compare(in[0].data(), in[1].data(), in[2].data(), zpStream(in[3], n), n.attrs().getInt("party")), n.shape()));
     k.register(SecureNnOps.PC_REVEAL, (n, in, p) -> RingTensor.of(ZpPacked.reveal(in[0].data(), in[1].data()), n.shape()));
     k.register(SecureNnOps.SC_FINISH, SecureNnKernels::shareConvertFinish);
-    k.register(SecureNnOps.SELECT_ROWS, SecureNnKernels::selectRows);
-    k.register(SecureNnOps.MAX, (n, in, p) -> Comparisons.max(in[0], n.attrs().getInt("axis")));
-    k.register(SecureNnOps.ARGMAX, (n, in, p) ->
-        Comparisons.argmax(in[0], n.attrs().getInt("axis"), n.attrs().getLong("oneHot") == 1));
-    k.register(SecureNnOps.MAX_POOL, (n, in, p) ->
-        Comparisons.maxPool(in[0], ConvGeometry.fromInts(n.attrs().getInts("geometry"))));
   }
 
   private static int size(int[] shape) {
@@ -119,30 +119,5 @@ public final class SecureNnKernels {
       y[i] = OddRing.sub(OddRing.reduce(a[i]), theta);
     }
     return RingTensor.of(y, in[0].shape());
-  }
-
-  private static RingTensor selectRows(Node n, RingTensor[] in, PartyState p) {
-    int[] spec = n.attrs().getInts("spec");
-    boolean first = n.attrs().getInt("party") == 0;
-    long[] b = in[0].data();
-    int cols = in[0].dim(1);
-    long[] r = new long[spec.length * cols];
-    for (int k = 0; k < spec.length; k++) {
-      int code = spec[k];
-      int o = k * cols;
-      if (code < 0) {
-        if (first) {
-          Arrays.fill(r, o, o + cols, 1L);
-        }
-      } else if ((code & 1) == 0) {
-        System.arraycopy(b, (code >> 1) * cols, r, o, cols);
-      } else {
-        int src = (code >> 1) * cols;
-        for (int c = 0; c < cols; c++) {
-          r[o + c] = (first ? 1 : 0) - b[src + c];
-        }
-      }
-    }
-    return RingTensor.of(r, spec.length, cols);
   }
 }

@@ -1,4 +1,4 @@
-package dev.tfe.protocol.pond;
+package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
@@ -21,26 +21,26 @@ import dev.tfe.protocol.Parties;
  * {@code 8 (7n) + 32} bytes in 2 rounds. For {@code matmul} of m x k by k x n: {@code 8 (3mk + 3kn + mn) + 32}.
  * A masked operand reuses its mask: its {@code a} and {@code alpha} terms are not sent again.
  */
-final class Beaver {
+public final class Beaver {
   private Beaver() {}
 
   /** Masks {@code x} with a fresh mask from {@code dealer}. */
-  static PondMaskedTensor mask(Ops ops, Parties parties, Dealer dealer, PondPrivateTensor x) {
-    NodeRef[] a = dealer.random(x.shape());
-    NodeRef alpha0 = ops.sub(x.share0, a[1]);
-    NodeRef alpha1 = ops.sub(x.share1, a[2]);
+  public static AdditiveMaskedTensor mask(Ops ops, Parties parties, Dealer dealer, AdditivePrivateTensor x) {
+    Dealt a = dealer.random(x.shape());
+    NodeRef alpha0 = ops.sub(x.share0, a.shares().on0());
+    NodeRef alpha1 = ops.sub(x.share1, a.shares().on1());
     NodeRef alphaOn0 = ops.add(alpha0, ops.move(alpha1, parties.server0()));
     NodeRef alphaOn1 = ops.add(ops.move(alpha0, parties.server1()), alpha1);
-    return new PondMaskedTensor(x, a[0], a[1], a[2], alphaOn0, alphaOn1);
+    return new AdditiveMaskedTensor(x, a.value(), a.shares().on0(), a.shares().on1(), alphaOn0, alphaOn1);
   }
 
   /** {@code f(x, y)} at scale 2^2f (the caller truncates). */
-  static PondPrivateTensor product(Ops ops, Parties parties, Bilinear f, PondMaskedTensor x, PondMaskedTensor y, Dealer dealer) {
+  public static AdditivePrivateTensor product(Ops ops, Parties parties, Bilinear f, AdditiveMaskedTensor x, AdditiveMaskedTensor y, Dealer dealer) {
     NodeRef c = f.apply(ops, x.a, y.a);
-    NodeRef[] cs = dealer.share(c);
-    NodeRef z0 = ops.add(cs[0], ops.add(f.apply(ops, x.alphaOn0, y.a0), f.apply(ops, x.a0, y.alphaOn0)));
+    Pair cs = dealer.share(c);
+    NodeRef z0 = ops.add(cs.on0(), ops.add(f.apply(ops, x.alphaOn0, y.a0), f.apply(ops, x.a0, y.alphaOn0)));
     z0 = ops.add(z0, f.apply(ops, x.alphaOn0, y.alphaOn0));
-    NodeRef z1 = ops.add(cs[1], ops.add(f.apply(ops, x.alphaOn1, y.a1), f.apply(ops, x.a1, y.alphaOn1)));
-    return new PondPrivateTensor(z0, z1);
+    NodeRef z1 = ops.add(cs.on1(), ops.add(f.apply(ops, x.alphaOn1, y.a1), f.apply(ops, x.a1, y.alphaOn1)));
+    return new AdditivePrivateTensor(z0, z1);
   }
 }

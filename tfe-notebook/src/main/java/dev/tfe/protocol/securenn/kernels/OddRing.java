@@ -1,4 +1,7 @@
-package dev.tfe.ring;
+package dev.tfe.protocol.securenn.kernels;
+
+import dev.tfe.ring.RingTensor;
+import dev.tfe.ring.Shapes;
 
 /**
  * Arithmetic in the odd ring Z_(2^64 - 1), on Java {@code long}s read as unsigned integers in

@@ -1,6 +1,7 @@
-package dev.tfe.ring;
+package dev.tfe.protocol.securenn.kernels;
 
 import dev.tfe.random.SecurePrg;
+import dev.tfe.ring.Shapes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

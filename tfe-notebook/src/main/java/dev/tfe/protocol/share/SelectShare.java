@@ -1,10 +1,10 @@
-package dev.tfe.protocol.securenn;
+package dev.tfe.protocol.share;
 
 import dev.tfe.graph.Ops;
 
 /**
  * SelectShare and ReLU (Wagh, Gupta and Chandran, PoPETs 2019, Algorithms 2 and 7): with shares
- * of a bit {@code b} over Z_2^64, {@code select(b, x, y) = y + b (x - y)}, one {@link Multiply};
+ * of a bit {@code b} over Z_2^64, {@code select(b, x, y) = y + b (x - y)}, one product of the protocol's {@link Comparison};
  * ReLU is {@code x * DReLU(x)}, the same product with {@code y = 0}.
  *
  * <p>Cost: {@code 40n} bytes ({@code 5 l} bits per element, as the paper) and one round after
@@ -16,17 +16,16 @@ final class SelectShare {
   private SelectShare() {}
 
   /** {@code y + b (x - y)} for private {@code x - y}, given as {@code diff}. */
-  static Pair select(Keys k, Pair b, Pair diff, Pair y) {
-    Ops ops = k.ops();
-    try (var s = ops.graph().scope("securenn.select")) {
-      Pair prod = Multiply.product(k, diff, b);
+  static Pair select(Ops ops, Comparison cmp, String protocol, Pair b, Pair diff, Pair y) {
+    try (var s = ops.graph().scope(protocol + ".select")) {
+      Pair prod = cmp.product(diff, b);
       return new Pair(ops.add(y.on0(), prod.on0()), ops.add(y.on1(), prod.on1()));
     }
   }
 
   /** ReLU: {@code x * DReLU(x)}. */
-  static Pair relu(Keys k, Pair x) {
-    Pair b = DRelu.run(k, x);
-    return Multiply.product(k, x, b);
+  static Pair relu(Comparison cmp, Pair x) {
+    Pair b = cmp.drelu(x);
+    return cmp.product(x, b);
   }
 }

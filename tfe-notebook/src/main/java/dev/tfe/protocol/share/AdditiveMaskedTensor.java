@@ -1,4 +1,4 @@
-package dev.tfe.protocol.pond;
+package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.protocol.Tensor;
@@ -9,15 +9,15 @@ import dev.tfe.protocol.Tensor;
  * Every later product with {@code x} reuses {@code a} and {@code alpha}, so a weight matrix is
  * masked and opened once for all predictions (Pond's masked tensors, Dahl et al., 2018).
  */
-public final class PondMaskedTensor extends Tensor {
-  final PondPrivateTensor unmasked;
+public final class AdditiveMaskedTensor extends Tensor {
+  final AdditivePrivateTensor unmasked;
   final NodeRef a;
   final NodeRef a0;
   final NodeRef a1;
   final NodeRef alphaOn0;
   final NodeRef alphaOn1;
 
-  PondMaskedTensor(PondPrivateTensor unmasked, NodeRef a, NodeRef a0, NodeRef a1, NodeRef alphaOn0, NodeRef alphaOn1) {
+  public AdditiveMaskedTensor(AdditivePrivateTensor unmasked, NodeRef a, NodeRef a0, NodeRef a1, NodeRef alphaOn0, NodeRef alphaOn1) {
     super(unmasked.shape());
     this.unmasked = unmasked;
     this.a = a;
@@ -28,7 +28,7 @@ public final class PondMaskedTensor extends Tensor {
   }
 
   /** The private value itself. */
-  public PondPrivateTensor unmasked() {
+  public AdditivePrivateTensor unmasked() {
     return unmasked;
   }
 
@@ -39,7 +39,7 @@ public final class PondMaskedTensor extends Tensor {
 
   @Override
   public String protocol() {
-    return "pond";
+    return "additive shares";
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.tfe.protocol.pond;
+package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
@@ -20,32 +20,34 @@ import dev.tfe.protocol.Parties;
  * This is the truncation-pair idea of ABY3 (Mohassel and Rindal, CCS 2018) with the exact wrap
  * correction through {@code msb(r)} of Escudero et al. (CRYPTO 2020), specialised to a dealer.
  */
-final class Truncation {
+public final class Truncation {
   private Truncation() {}
 
-  static PondPrivateTensor local(Ops ops, PondPrivateTensor x, int f) {
+  /** Local truncation (SecureML): each server shifts its share; off by one unit with high probability. */
+  public static AdditivePrivateTensor local(Ops ops, AdditivePrivateTensor x, int f) {
     NodeRef z0 = ops.shr(x.share0, f);
     NodeRef z1 = ops.neg(ops.shr(ops.neg(x.share1), f));
-    return new PondPrivateTensor(z0, z1);
+    return new AdditivePrivateTensor(z0, z1);
   }
 
-  static PondPrivateTensor interactive(Ops ops, Parties parties, Dealer dealer, PondPrivateTensor x, int f) {
-    NodeRef[] r = dealer.random(x.shape());
-    NodeRef[] rHi = dealer.share(ops.shru(r[0], f));
-    NodeRef[] msb = dealer.share(ops.shru(r[0], 63));
-    NodeRef c0 = ops.addScalar(ops.add(x.share0, r[1]), 1L << 62);
-    NodeRef c1 = ops.add(x.share1, r[2]);
+  /** Interactive truncation with a truncation pair from {@code dealer} (steps above). */
+  public static AdditivePrivateTensor interactive(Ops ops, Parties parties, Dealer dealer, AdditivePrivateTensor x, int f) {
+    Dealt r = dealer.random(x.shape());
+    Pair rHi = dealer.share(ops.shru(r.value(), f));
+    Pair msb = dealer.share(ops.shru(r.value(), 63));
+    NodeRef c0 = ops.addScalar(ops.add(x.share0, r.shares().on0()), 1L << 62);
+    NodeRef c1 = ops.add(x.share1, r.shares().on1());
     NodeRef cOn0 = ops.add(c0, ops.move(c1, parties.server0()));
     NodeRef cOn1 = ops.add(ops.move(c0, parties.server1()), c1);
     // server0: (c >>> f) - rHi0 + [c < 2^63] * msb0 * 2^(64-f) - 2^(62-f)
     NodeRef small0 = ops.lessThanUnsigned(cOn0, Long.MIN_VALUE);
-    NodeRef wrap0 = ops.shl(ops.mul(small0, msb[0]), 64 - f);
-    NodeRef z0 = ops.add(ops.sub(ops.shru(cOn0, f), rHi[0]), wrap0);
+    NodeRef wrap0 = ops.shl(ops.mul(small0, msb.on0()), 64 - f);
+    NodeRef z0 = ops.add(ops.sub(ops.shru(cOn0, f), rHi.on0()), wrap0);
     z0 = ops.addScalar(z0, -(1L << (62 - f)));
     // server1: -rHi1 + [c < 2^63] * msb1 * 2^(64-f)
     NodeRef small1 = ops.lessThanUnsigned(cOn1, Long.MIN_VALUE);
-    NodeRef wrap1 = ops.shl(ops.mul(small1, msb[1]), 64 - f);
-    NodeRef z1 = ops.sub(wrap1, rHi[1]);
-    return new PondPrivateTensor(z0, z1);
+    NodeRef wrap1 = ops.shl(ops.mul(small1, msb.on1()), 64 - f);
+    NodeRef z1 = ops.sub(wrap1, rHi.on1());
+    return new AdditivePrivateTensor(z0, z1);
   }
 }

@@ -1,18 +1,18 @@
-package dev.tfe.graph;
+package dev.tfe.protocol.securenn.kernels;
 
-import dev.tfe.ring.Comparisons;
-import dev.tfe.ring.ConvGeometry;
+import dev.tfe.graph.Attrs;
+import dev.tfe.graph.Graph;
+import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.Ops;
 import dev.tfe.ring.Shapes;
-import dev.tfe.ring.ZpPacked;
 import java.util.Arrays;
 
 /**
- * Typed builders for the kernels of SecureNN (Wagh, Gupta and Chandran, PoPETs 2019) and of the
- * plaintext comparisons that are its oracle, next to {@link Ops}: arithmetic in the odd ring
- * Z_(2^64-1) ({@code odd.*}), packed Z_67 vectors for PrivateCompare ({@code snn.zp.*},
- * {@code snn.pc*}, see {@link ZpPacked}), the local steps of ShareConvert and ComputeMSB, and
- * signed max, argmax and max pooling in the clear. The kernels are in
- * {@code dev.tfe.runtime.SecureNnKernels}; every attribute is plain data.
+ * Typed builders for the kernels of SecureNN (Wagh, Gupta and Chandran, PoPETs 2019), next to
+ * {@link Ops}: arithmetic in the odd ring Z_(2^64-1) ({@code odd.*}), packed Z_67 vectors for
+ * PrivateCompare ({@code snn.zp.*}, {@code snn.pc*}, see {@link ZpPacked}) and the local steps of
+ * ShareConvert, ComputeMSB and argmax. The kernels are in {@link SecureNnKernels}; every
+ * attribute is plain data.
  */
 public final class SecureNnOps {
   public static final String ODD_ADD = "odd.add";
@@ -25,10 +25,6 @@ public final class SecureNnOps {
   public static final String PC = "snn.pc";
   public static final String PC_REVEAL = "snn.pc.reveal";
   public static final String SC_FINISH = "snn.sc.finish";
-  public static final String SELECT_ROWS = "snn.rows";
-  public static final String MAX = "cmp.max";
-  public static final String ARGMAX = "cmp.argmax";
-  public static final String MAX_POOL = "cmp.maxpool2d";
 
   private final Graph graph;
 
@@ -120,58 +116,7 @@ public final class SecureNnOps {
     return graph.add(SC_FINISH, a.party(), Attrs.of("party", (long) party), a.shape(), 8, a, r0, r1, delta, etaP, etaPP);
   }
 
-  // ---- argmax -----------------------------------------------------------------------------
-
-  /**
-   * Rows chosen by decision bits, for one party's share: row {@code k} of the {@code [spec.length,
-   * R]} result is row {@code p} of {@code bits} when {@code spec[k] = 2p}, one minus it when
-   * {@code spec[k] = 2p + 1}, and the constant 1 when {@code spec[k] = -1} (constants are added by
-   * party 0 only).
-   */
-  public NodeRef selectRows(NodeRef bits, int[] spec, int party) {
-    int[] s = bits.shape();
-    if (s.length != 2) {
-      throw new IllegalArgumentException("select rows: decision bits must be [pairs, R], got " + Shapes.str(s));
-    }
-    for (int v : spec) {
-      if (v < -1 || v >= 2 * s[0]) {
-        throw new IllegalArgumentException("select rows: bad row code " + v + " for " + s[0] + " decisions");
-      }
-    }
-    return graph.add(SELECT_ROWS, bits.party(), Attrs.of("spec", spec, "party", (long) party), new int[] {spec.length, s[1]}, 8, bits);
-  }
-
-  // ---- plaintext comparisons (the oracle) -------------------------------------------------
-
-  /** The signed maximum over {@code axis}, removing it. */
-  public NodeRef max(NodeRef a, int axis) {
-    int ax = axis(a, axis, "max");
-    return graph.add(MAX, a.party(), Attrs.of("axis", (long) ax), Comparisons.without(a.shape(), ax), 8, a);
-  }
-
-  /** The index of the signed maximum over {@code axis} (lowest on ties), or its one-hot mask. */
-  public NodeRef argmax(NodeRef a, int axis, boolean oneHot) {
-    int ax = axis(a, axis, "argmax");
-    int[] out = oneHot ? a.shape() : Comparisons.without(a.shape(), ax);
-    return graph.add(ARGMAX, a.party(), Attrs.of("axis", (long) ax, "oneHot", oneHot ? 1L : 0L), out, 8, a);
-  }
-
-  /** Max pooling of an NHWC tensor in the clear; padding cells are ignored. */
-  public NodeRef maxPool(NodeRef a, ConvGeometry g) {
-    return graph.add(MAX_POOL, a.party(), Attrs.of("geometry", g.toInts()),
-        new int[] {g.batch(), g.outH(), g.outW(), g.channels()}, 8, a);
-  }
-
   // ---- helpers ----------------------------------------------------------------------------
-
-  private static int axis(NodeRef a, int axis, String op) {
-    int rank = a.shape().length;
-    int ax = axis < 0 ? rank + axis : axis;
-    if (ax < 0 || ax >= rank) {
-      throw new IllegalArgumentException(op + ": axis " + axis + " out of range for shape " + Shapes.str(a.shape()));
-    }
-    return ax;
-  }
 
   private NodeRef binary(String op, NodeRef a, NodeRef b, int wire) {
     requireSame(op, a, b);

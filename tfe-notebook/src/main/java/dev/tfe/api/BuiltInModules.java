@@ -1,0 +1,53 @@
+package dev.tfe.api;
+
+import dev.tfe.protocol.ProtocolModule;
+import dev.tfe.protocol.plain.PlainModule;
+import dev.tfe.protocol.pond.PondModule;
+import dev.tfe.protocol.securenn.SecureNnModule;
+import dev.tfe.protocol.securenn.kernels.SecureNnKernels;
+import dev.tfe.protocol.share.RowSelect;
+import dev.tfe.protocol.share.TruncationMode;
+import dev.tfe.runtime.Kernels;
+import dev.tfe.runtime.OpModule;
+import dev.tfe.runtime.RingKernels;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in protocol modules, and the op modules a party process knows by id: those of the
+ * built-in protocols. A party process
+ * builds the op set of a run from the module ids its plan names ({@link #kernelsFor}), so that
+ * whatever the coordinator's session can run with built-in protocols, the party can run too; a
+ * module it does not know is refused with its id.
+ */
+public final class BuiltInModules {
+  private static final Map<String, OpModule> BY_ID = Map.of(
+      RingKernels.ID, RingKernels.INSTANCE,
+      RowSelect.ID, RowSelect.INSTANCE,
+      SecureNnKernels.ID, SecureNnKernels.INSTANCE);
+
+  private BuiltInModules() {}
+
+  /**
+   * The built-in protocol modules, in the order the conformance suites run them: the plaintext
+   * oracle, Pond (interactive and local truncation) and SecureNN.
+   */
+  public static List<ProtocolModule<?>> protocols() {
+    return List.of(PlainModule.INSTANCE, PondModule.interactive(), new PondModule(TruncationMode.LOCAL),
+        SecureNnModule.interactive());
+  }
+
+  /** A new op set with the modules {@code ids} (the ring's always). */
+  public static Kernels kernelsFor(List<String> ids) {
+    Kernels k = new Kernels();
+    for (String id : ids) {
+      OpModule m = BY_ID.get(id);
+      if (m == null) {
+        throw new IllegalStateException("the plan needs op module '" + id + "', which this party process does not have"
+            + " (built in: " + BY_ID.keySet() + "); start the party with a build that contains it");
+      }
+      k.install(m);
+    }
+    return k;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.tfe.protocol.share;
+
+/**
+ * The comparison capability of a two-server additive protocol: the only primitives that the
+ * generic comparison functions of {@link ComparingProtocol} (ReLU as {@code x * DReLU(x)},
+ * select, maximum, the max tree, argmax, max pooling; sigmoid and tanh through them) need. A
+ * protocol supplies them and gets every function (FRESCO's {@code DefaultComparison} idea).
+ * SecureNN supplies its DReLU (ShareConvert, PrivateCompare, ComputeMSB) and its dealer's product.
+ */
+public interface Comparison {
+  /** Shares over Z_2^64 of the bits {@code [a >= 0]}, reading {@code a} as signed (DReLU(0) = 1). */
+  Pair drelu(Pair a);
+
+  /** The exact product (no truncation) of shared values, used with at least one bit operand. */
+  Pair product(Pair x, Pair y);
+}
