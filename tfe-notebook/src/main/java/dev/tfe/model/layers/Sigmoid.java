@@ -5,43 +5,21 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The logistic function {@code y = 1 / (1 + exp(-x))} element-wise, on a batch of any shape.
- * Backward: {@code dx = g * y * (1 - y)}.
+ * Backward: {@code dx = g * y * (1 - y)}. Privately (SecureNN) it is computed within 3e-4 of this
+ * over every fixed-point input; see {@code dev.tfe.protocol.OddActivation}.
  */
-public final class Sigmoid implements Layer {
-  private INDArray lastOutput;
-
-  @Override
-  public String type() {
-    return "sigmoid";
+public final class Sigmoid extends OutputSlopeActivation {
+  public Sigmoid() {
+    super("sigmoid", "Sigmoid");
   }
 
   @Override
-  public LayerConfig config() {
-    return LayerConfig.empty();
+  protected INDArray apply(INDArray x) {
+    return Transforms.sigmoid(x, true);
   }
 
   @Override
-  public int[] outputShape(int[] inputShape) {
-    return inputShape.clone();
-  }
-
-  @Override
-  public INDArray forward(INDArray input, boolean training) {
-    lastOutput = Transforms.sigmoid(NdArrays.toDoubleC(input), true);
-    return lastOutput.dup();
-  }
-
-  @Override
-  public INDArray backward(INDArray gradOutput) {
-    if (lastOutput == null) {
-      throw new IllegalStateException(this + ": backward called before forward");
-    }
-    INDArray slope = lastOutput.rsub(1.0).muli(lastOutput);
-    return NdArrays.toDoubleC(gradOutput).mul(slope);
-  }
-
-  @Override
-  public String toString() {
-    return "Sigmoid";
+  protected INDArray slope(INDArray y) {
+    return y.rsub(1.0).muli(y);
   }
 }

@@ -8,41 +8,18 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Backward: {@code dx = g * (1 - y^2)}. Privately (SecureNN) it is computed within 4e-4 of this
  * over every fixed-point input; see {@code dev.tfe.protocol.OddActivation}.
  */
-public final class Tanh implements Layer {
-  private INDArray lastOutput;
-
-  @Override
-  public String type() {
-    return "tanh";
+public final class Tanh extends OutputSlopeActivation {
+  public Tanh() {
+    super("tanh", "Tanh");
   }
 
   @Override
-  public LayerConfig config() {
-    return LayerConfig.empty();
+  protected INDArray apply(INDArray x) {
+    return Transforms.tanh(x, true);
   }
 
   @Override
-  public int[] outputShape(int[] inputShape) {
-    return inputShape.clone();
-  }
-
-  @Override
-  public INDArray forward(INDArray input, boolean training) {
-    lastOutput = Transforms.tanh(NdArrays.toDoubleC(input), true);
-    return lastOutput.dup();
-  }
-
-  @Override
-  public INDArray backward(INDArray gradOutput) {
-    if (lastOutput == null) {
-      throw new IllegalStateException(this + ": backward called before forward");
-    }
-    INDArray slope = lastOutput.mul(lastOutput).rsubi(1.0);
-    return NdArrays.toDoubleC(gradOutput).mul(slope);
-  }
-
-  @Override
-  public String toString() {
-    return "Tanh";
+  protected INDArray slope(INDArray y) {
+    return y.mul(y).rsubi(1.0);
   }
 }
