@@ -12,11 +12,8 @@ import dev.tfe.launcher.net.Header;
 import dev.tfe.launcher.net.Inbox;
 import dev.tfe.launcher.net.ZmqNode;
 import dev.tfe.runtime.PeerException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,16 +34,7 @@ class AuthenticationTest {
   Path dir;
 
   private Path hostmap(Hostmap.Encryption e) throws Exception {
-    Map<String, String> a = new LinkedHashMap<>();
-    for (String p : new String[] {"server0", "server1", "server2"}) {
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        a.put(p, "127.0.0.1:" + s.getLocalPort());
-      }
-    }
-    Path f = dir.resolve("hosts.json");
-    Hostmap.of(a, e).save(f);
-    KeyFiles.generate(f, true);
-    return f;
+    return Programs.hostmap(dir, e);
   }
 
   private static ZmqNode node(Path f, String name, Inbox inbox) {

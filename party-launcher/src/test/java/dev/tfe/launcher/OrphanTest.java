@@ -1,19 +1,12 @@
 package dev.tfe.launcher;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.Tfe;
 import dev.tfe.launcher.cli.LaunchMain;
 import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.config.KeyFiles;
 import dev.tfe.launcher.party.PartyMain;
-import dev.tfe.protocol.Tensor;
-import dev.tfe.protocol.TestData;
-import dev.tfe.protocol.pond.Pond;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -24,14 +17,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** No party outlives its coordinator: neither after a hard kill nor when it goes silent. */
 @Tag("processes")
@@ -139,17 +130,7 @@ class OrphanTest {
         parties.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(p + ".log").toFile()).start());
       }
       Cluster cluster = Cluster.connect(hosts, Duration.ofSeconds(30), Duration.ofSeconds(60));
-      try (Tfe tfe = Tfe.local()) {
-        tfe.useRuntime(cluster.newRuntime());
-        Random rnd = new Random(2);
-        INDArray x = TestData.uniform(rnd, 1, 2, 3);
-        INDArray w = TestData.uniform(rnd, 1, 3, 2);
-        Pond pond = tfe.pond();
-        Party client = tfe.party("client");
-        Tensor y = pond.matmul(tfe.definePrivateInput(pond, client, x), tfe.definePrivateInput(pond, client, w));
-        Output out = tfe.defineOutput(pond, client, y);
-        assertArrayEquals(x.mmul(w).data().asDouble(), tfe.run(out).values(out), 4.0 / 65536);
-      }
+      Programs.checkProduct(cluster, 2);
       cluster.coordinator().close(); // silent: no STOP, no heartbeat any more
       for (Process p : parties) {
         assertTrue(p.waitFor(15, TimeUnit.SECONDS), "a party exited after losing its coordinator");
