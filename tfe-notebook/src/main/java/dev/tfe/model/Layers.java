@@ -5,6 +5,7 @@ import dev.tfe.model.layers.BatchNormalization;
 import dev.tfe.model.layers.Conv2D;
 import dev.tfe.model.layers.Dense;
 import dev.tfe.model.layers.Flatten;
+import dev.tfe.model.layers.GlobalAveragePooling2D;
 import dev.tfe.model.layers.Initializer;
 import dev.tfe.model.layers.MaxPooling2D;
 import dev.tfe.model.layers.Padding;
@@ -95,6 +96,11 @@ public final class Layers {
   /** Average pooling over {@code poolH x poolW} windows with the given strides. */
   public static AveragePooling2D avgPool2d(int poolH, int poolW, int strideH, int strideW, Padding padding) {
     return new AveragePooling2D(poolH, poolW, strideH, strideW, padding);
+  }
+
+  /** Global average pooling: {@code [N, H, W, C]} to the channel means {@code [N, C]}. */
+  public static GlobalAveragePooling2D globalAvgPool2d() {
+    return new GlobalAveragePooling2D();
   }
 
   /** Flattens each example to a vector (row-major, channels fastest). */

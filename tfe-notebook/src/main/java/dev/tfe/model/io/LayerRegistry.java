@@ -5,6 +5,7 @@ import dev.tfe.model.layers.BatchNormalization;
 import dev.tfe.model.layers.Conv2D;
 import dev.tfe.model.layers.Dense;
 import dev.tfe.model.layers.Flatten;
+import dev.tfe.model.layers.GlobalAveragePooling2D;
 import dev.tfe.model.layers.Layer;
 import dev.tfe.model.layers.LayerConfig;
 import dev.tfe.model.layers.MaxPooling2D;
@@ -35,6 +36,7 @@ public final class LayerRegistry {
     register("conv2d", Conv2D::fromConfig);
     register("max_pool2d", MaxPooling2D::fromConfig);
     register("avg_pool2d", AveragePooling2D::fromConfig);
+    register("global_avg_pool2d", c -> new GlobalAveragePooling2D());
     register("flatten", c -> new Flatten());
     register("reshape", Reshape::fromConfig);
     register("batch_norm", BatchNormalization::fromConfig);

@@ -3,22 +3,9 @@ package dev.tfe.model.secure;
 import dev.tfe.api.Party;
 import dev.tfe.fixedpoint.FixedPointConfig;
 import dev.tfe.model.Sequential;
-import dev.tfe.model.layers.AveragePooling2D;
-import dev.tfe.model.layers.BatchNormalization;
-import dev.tfe.model.layers.Conv2D;
-import dev.tfe.model.layers.Dense;
-import dev.tfe.model.layers.Flatten;
 import dev.tfe.model.layers.Layer;
-import dev.tfe.model.layers.MaxPooling2D;
-import dev.tfe.model.layers.Pooling2D;
-import dev.tfe.model.layers.ReLU;
-import dev.tfe.model.layers.Reshape;
-import dev.tfe.model.layers.Sigmoid;
-import dev.tfe.model.layers.Softmax;
-import dev.tfe.model.layers.Tanh;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.share.TruncationMode;
-import dev.tfe.ring.ConvGeometry;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +41,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * masked in a separate initialisation run before the first ({@link #initialisation}; its profile
  * is {@code tfe.session().lastInitProfile()}, not part of the prediction's).
  *
- * <p>A layer without a formula (or that the protocol cannot run, such as ReLU under Pond) throws
+ * <p>Each layer's formula comes from its {@link PrivateForm} (the registry {@link PrivateForms}), the
+ * same object that builds its private layer. A layer without a formula (or that the protocol cannot run, such as ReLU under Pond) throws
  * an {@link IllegalArgumentException} naming it: never a wrong number.
  */
 public final class CommunicationModel {
@@ -129,11 +117,10 @@ public final class CommunicationModel {
     List<Layer> layers = model.layers();
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
-      if (l instanceof Softmax || folded(i)) {
-        s = l.outputShape(s);
-        continue;
+      PrivateForm<Layer> form = PrivateForms.of(l);
+      if (form.role() == PrivateForm.Role.COMPUTED) {
+        parts.put(l.type().toLowerCase() + "_" + (i + 1), form.cost(l, costs, batch, s));
       }
-      parts.put(l.type().toLowerCase() + "_" + (i + 1), layer(l, batch, s));
       s = l.outputShape(s);
     }
     parts.put("logits", costs.output(batch * size(s)));
@@ -148,45 +135,15 @@ public final class CommunicationModel {
   public ByteCount initialisation(String owner) {
     ByteCount b = ByteCount.NONE;
     for (Layer l : model.layers()) {
-      long w;
-      long bias;
-      if (l instanceof Dense d) {
-        w = (long) d.inputSize() * d.outputSize();
-        bias = d.outputSize();
-      } else if (l instanceof Conv2D c) {
-        w = (long) c.kernelH() * c.kernelW() * c.inChannels() * c.filters();
-        bias = c.filters();
-      } else {
-        continue;
+      long[] sizes = PrivateForms.of(l).weightSizes(l);
+      for (long n : sizes) {
+        b = b.plus(costs.privateInput(owner, n));
       }
-      b = b.plus(costs.privateInput(owner, w)).plus(costs.privateInput(owner, bias)).plus(costs.mask(w));
+      if (sizes.length > 0) {
+        b = b.plus(costs.mask(sizes[0]));
+      }
     }
     return b;
-  }
-
-  private ByteCount layer(Layer l, int batch, int[] s) {
-    long n = batch * size(s);
-    if (l instanceof Dense d) {
-      return costs.matmul(batch, d.inputSize(), d.outputSize(), true);
-    } else if (l instanceof Conv2D c) {
-      ConvGeometry g = ConvGeometry.of(batchShape(batch, s), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(),
-          ConvGeometry.Padding.parse(c.padding().name()));
-      return costs.matmul(g.patchRows(), g.patchCols(), c.filters(), true);
-    } else if (l instanceof Pooling2D p) {
-      ConvGeometry g = ConvGeometry.of(batchShape(batch, s), p.poolH(), p.poolW(), p.strideH(), p.strideW(),
-          ConvGeometry.Padding.parse(p.padding().name()));
-      long outputs = (long) g.patchRows() * g.channels();
-      return p instanceof MaxPooling2D ? costs.maxPool2d(outputs, p.poolH() * p.poolW()) : costs.avgPool2d(outputs);
-    } else if (l instanceof ReLU) {
-      return costs.relu(n);
-    } else if (l instanceof Sigmoid) {
-      return costs.sigmoid(n);
-    } else if (l instanceof Tanh) {
-      return costs.tanh(n);
-    } else if (l instanceof Flatten || l instanceof Reshape) {
-      return ByteCount.NONE;
-    }
-    throw new IllegalStateException("unchecked layer " + l.type()); // check() lets no other layer through
   }
 
   /** Throws, naming the layer, for a layer without a formula or that the protocol cannot run. */
@@ -195,40 +152,29 @@ public final class CommunicationModel {
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
       String name = "layer " + (i + 1) + " (" + l.type() + ")";
-      if (l instanceof ReLU || l instanceof MaxPooling2D || l instanceof Sigmoid || l instanceof Tanh) {
-        if (!costs.isSecureNn()) {
-          throw new IllegalArgumentException(name + ": pond has no exact " + l.type() + ", so no formula; "
-              + "use SecureNN (tfe.secureNn()), the default for private prediction");
-        }
-      } else if (l instanceof Softmax) {
-        if (i != layers.size() - 1) {
-          throw new IllegalArgumentException(name + " is not the last layer; private prediction supports Softmax "
-              + "only at the end, where the client applies it");
-        }
-      } else if (l instanceof BatchNormalization) {
-        if (!folded(i)) {
-          throw new IllegalArgumentException(name + " does not follow a Dense or Conv2D layer, so it is not "
-              + "folded into one and has no formula");
-        }
-      } else if (!(l instanceof Dense || l instanceof Conv2D || l instanceof AveragePooling2D 
-          || l instanceof Flatten || l instanceof Reshape)) {
-        throw new IllegalArgumentException(name + " has no communication formula; there are formulas for Dense, "
-            + "Conv2D, ReLU, Sigmoid, Tanh, MaxPooling2D, AveragePooling2D, Flatten, Reshape, BatchNormalization (after "
-            + "Dense or Conv2D) and a final Softmax");
+      PrivateForm<Layer> form = PrivateForms.of(l);
+      if (form == null) {
+        throw new IllegalArgumentException(name + " has no communication formula; there are formulas for "
+            + PrivateForms.supported());
+      }
+      if (form.compares() && !costs.isSecureNn()) {
+        throw new IllegalArgumentException(name + ": pond has no exact " + l.type() + ", so no formula; "
+            + "use SecureNN (tfe.secureNn()), the default for private prediction");
+      }
+      if (form.role() == PrivateForm.Role.CLIENT_FINAL && i != layers.size() - 1) {
+        throw new IllegalArgumentException(name + " is not the last layer; private prediction supports "
+            + l.type() + " only at the end, where the client applies it");
+      }
+      if (form.role() == PrivateForm.Role.FOLDED && (i == 0 || !PrivateForms.of(layers.get(i - 1)).foldsBatchNorm())) {
+        throw new IllegalArgumentException(name + " does not follow a Dense or Conv2D layer, so it is not "
+            + "folded into one and has no formula");
       }
     }
   }
 
   /** Whether a layer needs SecureNN's comparisons (and so its run keys). */
   private static boolean compares(Layer l) {
-    return l instanceof ReLU || l instanceof MaxPooling2D || l instanceof Sigmoid || l instanceof Tanh;
-  }
-
-  /** Whether layer {@code i} is a BatchNormalization folded into the Dense or Conv2D before it. */
-  private boolean folded(int i) {
-    List<Layer> layers = model.layers();
-    return layers.get(i) instanceof BatchNormalization && i > 0
-        && (layers.get(i - 1) instanceof Dense || layers.get(i - 1) instanceof Conv2D);
+    return PrivateForms.of(l).compares();
   }
 
   private static long size(int[] s) {
@@ -240,13 +186,6 @@ public final class CommunicationModel {
       n *= d;
     }
     return n;
-  }
-
-  private static int[] batchShape(int batch, int[] s) {
-    int[] r = new int[s.length + 1];
-    r[0] = batch;
-    System.arraycopy(s, 0, r, 1, s.length);
-    return r;
   }
 
   @Override

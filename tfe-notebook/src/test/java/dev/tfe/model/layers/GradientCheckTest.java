@@ -59,6 +59,16 @@ class GradientCheckTest {
   }
 
   @Test
+  void globalAveragePooling() {
+    GradientCheck.check(new GlobalAveragePooling2D(), GradientCheck.random(18, 2, 5, 6, 3), true);
+    GradientCheck.check(new GlobalAveragePooling2D(), GradientCheck.random(19, 1, 1, 1, 4), true);
+    org.nd4j.linalg.api.ndarray.INDArray y = new GlobalAveragePooling2D().forward(
+        org.nd4j.linalg.factory.Nd4j.create(new double[] {1, 10, 2, 20, 3, 30, 6, 60}, new long[] {1, 2, 2, 2}), false);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 30}, y.data().asDouble(), 1e-12);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {1, 2}, y.shape());
+  }
+
+  @Test
   void batchNormalizationTrainingAndInference() {
     BatchNormalization bn = new BatchNormalization(4, 0.9, 1e-3);
     bn.gamma().assign(GradientCheck.random(18, 4).addi(1.5));

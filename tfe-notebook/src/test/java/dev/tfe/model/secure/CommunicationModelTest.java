@@ -5,6 +5,8 @@ import static dev.tfe.model.Layers.batchNorm;
 import static dev.tfe.model.Layers.conv2d;
 import static dev.tfe.model.Layers.dense;
 import static dev.tfe.model.Layers.flatten;
+import static dev.tfe.model.Layers.globalAvgPool2d;
+import static dev.tfe.model.Layers.relu;
 import static dev.tfe.model.Layers.reshape;
 import static dev.tfe.model.Layers.sigmoid;
 import static dev.tfe.model.Layers.softmax;
@@ -106,6 +108,18 @@ class CommunicationModelTest {
     check(comparisonFree().initialize(3), t -> t.pond(TruncationMode.LOCAL), example, 2);
     check(comparisonFree().initialize(3), Tfe::secureNn, example, 2);
     check(comparisonFree().initialize(3), t -> t.secureNn(TruncationMode.LOCAL), example, 2);
+  }
+
+  @Test
+  void globalAveragePoolingSendsTheAnalyticalBytesUnderPondAndSecureNn() {
+    int[] example = {6, 5, 2};
+    Sequential model = Sequential.of(conv2d(2, 4, 3), batchNorm(4), globalAvgPool2d(), dense(4, 3), softmax());
+    check(model.initialize(5), Tfe::pond, example, 2);
+    check(model.initialize(5), Tfe::secureNn, example, 1, 3);
+    Sequential withRelu = Sequential.of(conv2d(2, 4, 3), relu(), globalAvgPool2d(), dense(4, 3));
+    check(withRelu.initialize(5), Tfe::secureNn, example, 2);
+    CommunicationModel cm = CommunicationModel.of(model, "pond", TruncationMode.INTERACTIVE);
+    assertEquals(cm.costs().avgPool2d(2 * 4), cm.breakdown("c", 2, example).get("global_avg_pool2d_3"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.tfe.model.Layers.batchNorm;
 import static dev.tfe.model.Layers.conv2d;
 import static dev.tfe.model.Layers.dense;
 import static dev.tfe.model.Layers.flatten;
+import static dev.tfe.model.Layers.globalAvgPool2d;
 import static dev.tfe.model.Layers.maxPool2d;
 import static dev.tfe.model.Layers.relu;
 import static dev.tfe.model.Layers.reshape;
@@ -117,6 +118,24 @@ class PrivateLayerAgreementTest {
     agree("max pool", model(maxPool2d(2)), x, 0);
     agree("max pool 3 stride 2 same", model(maxPool2d(3, 2, Padding.SAME)), x, 0);
     agree("avg pool", model(avgPool2d(2)), x, 4 * ULP);
+  }
+
+  @Test
+  void globalAveragePoolingAgreesUnderSecureNnAndPond() {
+    INDArray x = images(2, 5, 6, 3);
+    agree("global avg pool", model(globalAvgPool2d()), x, 4 * ULP);
+    agree("conv, global avg pool, dense", model(conv2d(3, 4, 3), globalAvgPool2d(), dense(4, 2)), x, 150 * ULP);
+    Sequential m = model(conv2d(3, 4, 3), globalAvgPool2d(), dense(4, 2));
+    INDArray plain = m.predict(x);
+    try (Tfe tfe = Tfe.local()) {
+      INDArray pond = tfe.privateModel(m, tfe.party("owner"), tfe.pond()).predict(tfe.party("client"), x).outputs();
+      assertEquals(plain.length(), pond.length(), "pond: sizes");
+      double[] a = plain.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+      double[] b = pond.data().asDouble();
+      for (int i = 0; i < a.length; i++) {
+        assertEquals(a[i], b[i], 150 * ULP, "pond: element " + i);
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,47 @@
+package dev.tfe.model.secure;
+
+import dev.tfe.model.layers.BatchNormalization;
+import dev.tfe.model.layers.Conv2D;
+import dev.tfe.protocol.Tensor;
+import dev.tfe.ring.ConvGeometry;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Conv2D, privately: the owner's kernel and bias (with a following BatchNormalization folded in
+ * per output channel) as private variables; im2col (local), then one Beaver matmul with
+ * {@code m = N outH outW}, {@code k = kh kw Cin}, {@code v = filters}, and its truncation.
+ */
+final class Conv2DForm implements PrivateForm<Conv2D> {
+
+  @Override
+  public boolean foldsBatchNorm() {
+    return true;
+  }
+
+  @Override
+  public PrivateLayer build(Conv2D c, Build b) {
+    INDArray k = c.kernel();
+    INDArray bias = c.bias();
+    BatchNormalization bn = b.foldedNext();
+    if (bn != null) {
+      INDArray scale = bn.inferenceScale();
+      k = k.dup('c').reshape('c', -1, c.filters()).mulRowVector(scale).reshape('c', k.shape());
+      bias = bias.mul(scale).add(bn.inferenceShift());
+    }
+    Tensor tk = b.tfe().definePrivateVariable(b.protocol(), b.owner(), k.dup('c'));
+    Tensor tb = b.tfe().definePrivateVariable(b.protocol(), b.owner(), bias.reshape(bias.length()).dup('c'));
+    return new PrivateConv2D(b.name(), b.protocol(), tk, tb, c.strideH(), c.strideW(), PrivateForms.padding(c.padding()));
+  }
+
+  @Override
+  public ByteCount cost(Conv2D c, OpCosts costs, int batch, int[] in) {
+    ConvGeometry g = ConvGeometry.of(PrivateForms.batchShape(batch, in), c.kernelH(), c.kernelW(), c.strideH(),
+        c.strideW(), PrivateForms.padding(c.padding()));
+    return costs.matmul(g.patchRows(), g.patchCols(), c.filters(), true);
+  }
+
+  @Override
+  public long[] weightSizes(Conv2D c) {
+    return new long[] {(long) c.kernelH() * c.kernelW() * c.inChannels() * c.filters(), c.filters()};
+  }
+}
