@@ -87,6 +87,18 @@ class WeightsFileTest {
   }
 
   @Test
+  void globalAveragePoolingRoundTrips() throws IOException {
+    Sequential model = Sequential.of(conv2d(2, 3, 3), dev.tfe.model.Layers.globalAvgPool2d(), dense(3, 2))
+        .initialize(4);
+    Path file = dir.resolve("gap.tfe.zip");
+    model.save(file);
+    Sequential loaded = Sequential.load(file);
+    assertEquals(dev.tfe.model.layers.GlobalAveragePooling2D.class, loaded.layer(1).getClass());
+    INDArray x = random(3, 2, 5, 6, 2);
+    assertEquals(model.predict(x), loaded.predict(x));
+  }
+
+  @Test
   void parametersAreRawLittleEndianDoublesListedInTheManifest() throws IOException {
     Sequential model = Sequential.of(dense(3, 2));
     Path file = dir.resolve("dense.zip");
