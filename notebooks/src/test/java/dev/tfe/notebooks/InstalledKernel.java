@@ -3,6 +3,7 @@ package dev.tfe.notebooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tfe.kernel.JupyterProcesses;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,17 @@ final class InstalledKernel {
         this.prefix = prefix;
         this.name = name;
         this.kernelJson = kernelJson;
+    }
+
+    /**
+     * For a test class's {@code @BeforeAll}: skips the class when Debian's nbclient and nbformat are
+     * missing, else installs the kernel into {@code prefix} as {@link #install} does.
+     */
+    static InstalledKernel installOrSkip(Path prefix) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(JupyterProcesses.canImport("nbclient", "nbformat"),
+                JupyterProcesses.PYTHON + " cannot import nbclient and nbformat"
+                        + " (Debian: apt-get install python3-nbclient python3-nbformat)");
+        return install(prefix);
     }
 
     /** Installs the kernel into {@code prefix} through the tfe script and checks it landed there. */

@@ -1,10 +1,7 @@
 package dev.tfe.model.secure;
 
-import dev.tfe.model.layers.BatchNormalization;
 import dev.tfe.model.layers.Conv2D;
-import dev.tfe.protocol.Tensor;
 import dev.tfe.ring.ConvGeometry;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Conv2D, privately: the owner's kernel and bias (with a following BatchNormalization folded in
@@ -20,17 +17,9 @@ final class Conv2DForm implements PrivateForm<Conv2D> {
 
   @Override
   public PrivateLayer build(Conv2D c, Build b) {
-    INDArray k = c.kernel();
-    INDArray bias = c.bias();
-    BatchNormalization bn = b.foldedNext();
-    if (bn != null) {
-      INDArray scale = bn.inferenceScale();
-      k = k.dup('c').reshape('c', -1, c.filters()).mulRowVector(scale).reshape('c', k.shape());
-      bias = bias.mul(scale).add(bn.inferenceShift());
-    }
-    Tensor tk = b.tfe().definePrivateVariable(b.protocol(), b.owner(), k.dup('c'));
-    Tensor tb = b.tfe().definePrivateVariable(b.protocol(), b.owner(), bias.reshape(bias.length()).dup('c'));
-    return new PrivateConv2D(b.name(), b.protocol(), tk, tb, c.strideH(), c.strideW(), PrivateForms.padding(c.padding()));
+    FoldedWeights f = FoldedWeights.of(c.kernel(), c.bias(), b.foldedNext());
+    return new PrivateConv2D(b.name(), b.protocol(), f.shareWeights(b), f.shareBias(b), c.strideH(), c.strideW(),
+        PrivateForms.padding(c.padding()));
   }
 
   @Override

@@ -1,9 +1,6 @@
 package dev.tfe.model.secure;
 
-import dev.tfe.model.layers.BatchNormalization;
 import dev.tfe.model.layers.Dense;
-import dev.tfe.protocol.Tensor;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Dense, privately: the owner's weights and bias (with a following BatchNormalization folded in,
@@ -19,17 +16,8 @@ final class DenseForm implements PrivateForm<Dense> {
 
   @Override
   public PrivateLayer build(Dense d, Build b) {
-    INDArray weights = d.weights();
-    INDArray bias = d.bias();
-    BatchNormalization bn = b.foldedNext();
-    if (bn != null) {
-      INDArray scale = bn.inferenceScale();
-      weights = weights.mulRowVector(scale);
-      bias = bias.mul(scale).add(bn.inferenceShift());
-    }
-    Tensor tw = b.tfe().definePrivateVariable(b.protocol(), b.owner(), weights.dup('c'));
-    Tensor tb = b.tfe().definePrivateVariable(b.protocol(), b.owner(), bias.reshape(bias.length()).dup('c'));
-    return new PrivateDense(b.name(), b.protocol(), tw, tb);
+    FoldedWeights f = FoldedWeights.of(d.weights(), d.bias(), b.foldedNext());
+    return new PrivateDense(b.name(), b.protocol(), f.shareWeights(b), f.shareBias(b));
   }
 
   @Override
