@@ -1,6 +1,7 @@
 package dev.tfe.runtime;
 
 import dev.tfe.ring.RingTensor;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.List;
  */
 public final class MessageCodec {
   static final int MAGIC = 0x54464531;
+  /** The largest rank a tensor on the wire may have. */
+  static final int MAX_RANK = 8;
 
   private MessageCodec() {}
 
@@ -69,52 +72,87 @@ public final class MessageCodec {
     return b.array();
   }
 
+  /**
+   * Decodes a batch, refusing anything malformed (bad magic, a bad width or rank, a negative or
+   * oversized dimension, a batch cut short or with bytes left over) with an
+   * {@link IllegalStateException} that says what is wrong.
+   */
   public static Batch decode(byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     if (bytes.length < 22 || b.getInt() != MAGIC) {
       throw new IllegalStateException("malformed message: bad header (" + bytes.length + " bytes)");
     }
-    long run = b.getLong();
-    int step = b.getInt();
-    byte[] name = new byte[b.getShort()];
-    b.get(name);
-    int count = b.getInt();
-    List<Entry> entries = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      int id = b.getInt();
-      int width = b.get();
-      int rank = b.get();
-      int[] shape = new int[rank];
-      int n = 1;
-      for (int k = 0; k < rank; k++) {
-        shape[k] = b.getInt();
-        n *= shape[k];
+    try {
+      long run = b.getLong();
+      int step = b.getInt();
+      byte[] name = new byte[Short.toUnsignedInt(b.getShort())];
+      b.get(name);
+      int count = b.getInt();
+      if (count < 0 || count > b.remaining() / 6) {
+        throw malformed("a count of " + count + " tensors in " + bytes.length + " bytes");
       }
-      long[] d = new long[n];
-      switch (width) {
-        case 8 -> {
-          b.asLongBuffer().get(d);
-          b.position(b.position() + 8 * n);
-        }
-        case 1 -> {
-          for (int k = 0; k < n; k++) {
-            d[k] = b.get() & 0xFFL;
-          }
-        }
-        case 2 -> {
-          for (int k = 0; k < n; k++) {
-            d[k] = b.getShort() & 0xFFFFL;
-          }
-        }
-        case 4 -> {
-          for (int k = 0; k < n; k++) {
-            d[k] = b.getInt() & 0xFFFFFFFFL;
-          }
-        }
-        default -> throw new IllegalStateException("malformed message: bad wire width " + width);
+      List<Entry> entries = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        entries.add(decodeEntry(b));
       }
-      entries.add(new Entry(id, width, RingTensor.of(d, shape)));
+      if (b.hasRemaining()) {
+        throw malformed(b.remaining() + " bytes left over after " + count + " tensors");
+      }
+      return new Batch(run, step, new String(name, StandardCharsets.UTF_8), entries);
+    } catch (BufferUnderflowException e) {
+      throw malformed("cut short (" + bytes.length + " bytes)");
     }
-    return new Batch(run, step, new String(name, StandardCharsets.UTF_8), entries);
+  }
+
+  private static Entry decodeEntry(ByteBuffer b) {
+    int id = b.getInt();
+    int width = b.get();
+    if (width != 1 && width != 2 && width != 4 && width != 8) {
+      throw malformed("bad wire width " + width);
+    }
+    int rank = b.get();
+    if (rank < 0 || rank > MAX_RANK) {
+      throw malformed("bad rank " + rank + " of node #" + id);
+    }
+    int[] shape = new int[rank];
+    long n = 1;
+    for (int k = 0; k < rank; k++) {
+      shape[k] = b.getInt();
+      if (shape[k] < 0) {
+        throw malformed("negative dimension " + shape[k] + " of node #" + id);
+      }
+      long cap = 1L << 40; // saturated below overflow; a later zero dimension still empties it
+      n = shape[k] == 0 ? 0 : n > cap / shape[k] ? cap : n * shape[k];
+    }
+    if (n * width > b.remaining()) {
+      throw malformed("node #" + id + " claims more elements than the message holds");
+    }
+    long[] d = new long[(int) n];
+    switch (width) {
+      case 8 -> {
+        b.asLongBuffer().get(d);
+        b.position(b.position() + 8 * d.length);
+      }
+      case 1 -> {
+        for (int k = 0; k < d.length; k++) {
+          d[k] = b.get() & 0xFFL;
+        }
+      }
+      case 2 -> {
+        for (int k = 0; k < d.length; k++) {
+          d[k] = b.getShort() & 0xFFFFL;
+        }
+      }
+      default -> {
+        for (int k = 0; k < d.length; k++) {
+          d[k] = b.getInt() & 0xFFFFFFFFL;
+        }
+      }
+    }
+    return new Entry(id, width, RingTensor.of(d, shape));
+  }
+
+  private static IllegalStateException malformed(String what) {
+    return new IllegalStateException("malformed message: " + what);
   }
 }
