@@ -48,7 +48,7 @@ public final class TransportBenchmark {
     System.out.println("saved " + BenchJson.save("transport.json", results));
   }
 
-  private static Map<String, Object> measure(boolean curve, int pings, int bulk) throws Exception {
+  static Map<String, Object> measure(boolean curve, int pings, int bulk) throws Exception {
     Path dir = Files.createTempDirectory("tfe-bench-");
     Map<String, String> a = new LinkedHashMap<>();
     a.put("server0", "127.0.0.1:" + freePort());
@@ -106,7 +106,7 @@ public final class TransportBenchmark {
   }
 
   /** Bare DEALER/ROUTER sockets in one thread each, no framing, inbox or I/O thread: the floor. */
-  private static Map<String, Object> rawJeromq(int pings, int bulk) {
+  static Map<String, Object> rawJeromq(int pings, int bulk) {
     try (org.zeromq.ZContext ctx = new org.zeromq.ZContext()) {
       org.zeromq.ZMQ.Socket router = ctx.createSocket(org.zeromq.SocketType.ROUTER);
       int port = router.bindToRandomPort("tcp://127.0.0.1");

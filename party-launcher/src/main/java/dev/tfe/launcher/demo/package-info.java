@@ -1,4 +1,4 @@
 /**
  * The main job of {@code ./tfe demo}: plaintext training and private prediction on MNIST.
  */
-package dev.tfe.demo;
+package dev.tfe.launcher.demo;

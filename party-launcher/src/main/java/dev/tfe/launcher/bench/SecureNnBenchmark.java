@@ -1,4 +1,4 @@
-package dev.tfe.bench;
+package dev.tfe.launcher.bench;
 
 import dev.tfe.api.Output;
 import dev.tfe.api.Party;

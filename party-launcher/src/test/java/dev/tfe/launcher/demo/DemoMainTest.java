@@ -1,4 +1,4 @@
-package dev.tfe.demo;
+package dev.tfe.launcher.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

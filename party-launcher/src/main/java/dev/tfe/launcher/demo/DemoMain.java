@@ -1,4 +1,4 @@
-package dev.tfe.demo;
+package dev.tfe.launcher.demo;
 
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
