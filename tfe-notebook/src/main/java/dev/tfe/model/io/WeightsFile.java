@@ -1,7 +1,5 @@
 package dev.tfe.model.io;
 
-import dev.tfe.json.Json;
-
 import dev.tfe.model.layers.Layer;
 import dev.tfe.model.layers.LayerConfig;
 import dev.tfe.model.layers.NdArrays;
@@ -50,33 +48,19 @@ public final class WeightsFile {
 
   /** Writes these layers (types, configurations, parameters) to {@code file}, replacing it. */
   public static void write(List<Layer> layers, Path file) throws IOException {
-    List<Object> layerEntries = new ArrayList<>();
+    List<Manifest.LayerEntry> layerEntries = new ArrayList<>();
     Map<String, double[]> blobs = new LinkedHashMap<>();
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
-      List<Object> params = new ArrayList<>();
+      List<Manifest.ParameterEntry> params = new ArrayList<>();
       for (Parameter p : layer.parameters()) {
         String entry = String.format("params/%03d-%s/%s.f64", i, layer.type(), p.name());
-        Map<String, Object> pm = new LinkedHashMap<>();
-        pm.put("name", p.name());
-        pm.put("shape", p.shape());
-        pm.put("trainable", p.trainable());
-        pm.put("entry", entry);
-        params.add(pm);
+        params.add(new Manifest.ParameterEntry(p.name(), p.shape(), p.trainable(), entry));
         blobs.put(entry, NdArrays.toDoubles(p.value()));
       }
-      Map<String, Object> lm = new LinkedHashMap<>();
-      lm.put("type", layer.type());
-      lm.put("config", layer.config().asMap());
-      lm.put("parameters", params);
-      layerEntries.add(lm);
+      layerEntries.add(new Manifest.LayerEntry(layer.type(), new LinkedHashMap<>(layer.config().asMap()), params));
     }
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("format", FORMAT);
-    manifest.put("version", VERSION);
-    manifest.put("dtype", "float64");
-    manifest.put("byteOrder", "little-endian");
-    manifest.put("layers", layerEntries);
+    Manifest manifest = new Manifest(FORMAT, VERSION, "float64", "little-endian", layerEntries);
 
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -84,7 +68,7 @@ public final class WeightsFile {
     }
     try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry(MANIFEST));
-      zip.write(Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+      zip.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
       for (Map.Entry<String, double[]> e : blobs.entrySet()) {
         zip.putNextEntry(new ZipEntry(e.getKey()));
@@ -103,32 +87,26 @@ public final class WeightsFile {
       if (manifestEntry == null) {
         throw new IOException(file + ": not a tfe-java model file (no " + MANIFEST + " inside)");
       }
-      Map<?, ?> manifest;
+      Manifest manifest;
       try (InputStream in = zip.getInputStream(manifestEntry)) {
-        Object parsed = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        if (!(parsed instanceof Map<?, ?> m)) {
-          throw new IOException(file + ": " + MANIFEST + " is not a JSON object");
-        }
-        manifest = m;
-      } catch (IllegalArgumentException e) {
-        throw new IOException(file + ": " + MANIFEST + ": " + e.getMessage(), e);
+        manifest = Manifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
       }
-      if (!FORMAT.equals(manifest.get("format"))) {
-        throw new IOException(file + ": format is " + manifest.get("format") + ", expected " + FORMAT);
+      if (!FORMAT.equals(manifest.format())) {
+        throw new IOException(file + ": format is " + manifest.format() + ", expected " + FORMAT);
       }
-      if (!(manifest.get("version") instanceof Number v) || v.intValue() != VERSION) {
-        throw new IOException(file + ": version " + manifest.get("version") + " is not supported (this reads version "
+      if (manifest.version() == null || manifest.version() != VERSION) {
+        throw new IOException(file + ": version " + manifest.version() + " is not supported (this reads version "
             + VERSION + ")");
       }
-      if (!"float64".equals(manifest.get("dtype")) || !"little-endian".equals(manifest.get("byteOrder"))) {
+      if (!"float64".equals(manifest.dtype()) || !"little-endian".equals(manifest.byteOrder())) {
         throw new IOException(file + ": only float64 little-endian parameters are supported, got "
-            + manifest.get("dtype") + " " + manifest.get("byteOrder"));
+            + manifest.dtype() + " " + manifest.byteOrder());
       }
       List<Layer> layers = new ArrayList<>();
       int index = 0;
-      for (Object o : list(manifest.get("layers"), file + ": layers")) {
+      for (Manifest.LayerEntry entry : required(manifest.layers(), file + ": layers")) {
         String where = file + ": layer " + (++index);
-        layers.add(readLayer(zip, asMap(o, where), where));
+        layers.add(readLayer(zip, required(entry, where), where));
       }
       return layers;
     } catch (java.util.zip.ZipException e) {
@@ -136,36 +114,34 @@ public final class WeightsFile {
     }
   }
 
-  private static Layer readLayer(ZipFile zip, Map<?, ?> lm, String where) throws IOException {
+  private static Layer readLayer(ZipFile zip, Manifest.LayerEntry lm, String where) throws IOException {
     Layer layer;
     try {
-      @SuppressWarnings("unchecked")
-      Map<String, ?> config = (Map<String, ?>) asMap(lm.get("config"), where + " config");
-      layer = LayerRegistry.create(String.valueOf(lm.get("type")), LayerConfig.of(config));
+      layer = LayerRegistry.create(String.valueOf(lm.type()), LayerConfig.of(required(lm.config(), where + " config")));
     } catch (IllegalArgumentException e) {
       throw new IOException(where + ": " + e.getMessage(), e);
     }
     List<Parameter> expected = layer.parameters();
-    List<?> stored = list(lm.get("parameters"), where + " parameters");
+    List<Manifest.ParameterEntry> stored = required(lm.parameters(), where + " parameters");
     if (stored.size() != expected.size()) {
       throw new IOException(where + " (" + layer + "): " + stored.size() + " parameters stored, " + expected.size()
           + " expected");
     }
     for (int i = 0; i < expected.size(); i++) {
       Parameter p = expected.get(i);
-      Map<?, ?> pm = asMap(stored.get(i), where + " parameter " + i);
-      if (!p.name().equals(pm.get("name"))) {
-        throw new IOException(where + " (" + layer + "): parameter " + i + " is '" + pm.get("name") + "', expected '"
+      Manifest.ParameterEntry pm = required(stored.get(i), where + " parameter " + i);
+      if (!p.name().equals(pm.name())) {
+        throw new IOException(where + " (" + layer + "): parameter " + i + " is '" + pm.name() + "', expected '"
             + p.name() + "'");
       }
-      long[] shape = list(pm.get("shape"), where + " shape").stream().mapToLong(x -> ((Number) x).longValue()).toArray();
+      long[] shape = required(pm.shape(), where + " parameter '" + p.name() + "' shape");
       if (!Arrays.equals(shape, p.shape())) {
         throw new IOException(where + " (" + layer + "): parameter '" + p.name() + "' has shape " + Arrays.toString(shape)
             + " in the file, the layer needs " + Arrays.toString(p.shape()));
       }
-      ZipEntry entry = zip.getEntry(String.valueOf(pm.get("entry")));
+      ZipEntry entry = zip.getEntry(String.valueOf(pm.entry()));
       if (entry == null) {
-        throw new IOException(where + ": entry " + pm.get("entry") + " of parameter '" + p.name() + "' is missing");
+        throw new IOException(where + ": entry " + pm.entry() + " of parameter '" + p.name() + "' is missing");
       }
       byte[] bytes;
       try (InputStream in = zip.getInputStream(entry)) {
@@ -182,17 +158,11 @@ public final class WeightsFile {
     return layer;
   }
 
-  private static Map<?, ?> asMap(Object o, String where) throws IOException {
-    if (o instanceof Map<?, ?> m) {
-      return m;
+  /** A field the manifest must have; its absence is an error naming where and what. */
+  private static <T> T required(T value, String where) throws IOException {
+    if (value == null) {
+      throw new IOException(where + " is missing from " + MANIFEST);
     }
-    throw new IOException(where + ": expected a JSON object, got " + o);
-  }
-
-  private static List<?> list(Object o, String where) throws IOException {
-    if (o instanceof List<?> l) {
-      return l;
-    }
-    throw new IOException(where + ": expected a JSON array, got " + o);
+    return value;
   }
 }

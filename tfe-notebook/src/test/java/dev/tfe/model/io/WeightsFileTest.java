@@ -105,8 +105,11 @@ class WeightsFileTest {
     model.save(file);
     try (ZipFile zip = new ZipFile(file.toFile())) {
       String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(manifest.contains("\"format\": \"tfe-java-model\"") && manifest.contains("\"type\": \"dense\"")
-          && manifest.contains("\"shape\": [3, 2]"), manifest);
+      var m = com.google.gson.JsonParser.parseString(manifest).getAsJsonObject();
+      assertEquals("tfe-java-model", m.get("format").getAsString(), manifest);
+      var layer = m.getAsJsonArray("layers").get(0).getAsJsonObject();
+      assertEquals("dense", layer.get("type").getAsString(), manifest);
+      assertEquals("[3,2]", layer.getAsJsonArray("parameters").get(0).getAsJsonObject().get("shape").toString(), manifest);
       byte[] raw = zip.getInputStream(zip.getEntry("params/000-dense/weights.f64")).readAllBytes();
       assertEquals(6 * 8, raw.length);
       ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
@@ -138,6 +141,24 @@ class WeightsFileTest {
         + "\"out\": 2, \"initializer\": \"HE_UNIFORM\"}, \"parameters\": [{\"name\": \"weights\", \"shape\": [3, 2], "
         + "\"entry\": \"w\"}, {\"name\": \"bias\", \"shape\": [2], \"entry\": \"b\"}]}]}", "w", "12345678"));
     assertMessage(shortData, "has 8 bytes, expected 48");
+
+    Path syntax = zipWith(Map.of("manifest.json", "{\"format\": \"tfe-java-model\", \"version\": }"));
+    assertMessage(syntax, "manifest.json is not a valid manifest");
+    assertMessage(syntax, syntax.toString());
+
+    Path wrongType = zipWith(Map.of("manifest.json", "{\"format\": \"tfe-java-model\", \"version\": 1, \"dtype\": "
+        + "\"float64\", \"byteOrder\": \"little-endian\", \"layers\": {\"type\": \"dense\"}}"));
+    assertMessage(wrongType, "not a valid manifest");
+
+    Path noShape = zipWith(Map.of("manifest.json", "{\"format\": \"tfe-java-model\", \"version\": 1, \"dtype\": "
+        + "\"float64\", \"byteOrder\": \"little-endian\", \"layers\": [{\"type\": \"dense\", \"config\": {\"in\": 3, "
+        + "\"out\": 2, \"initializer\": \"HE_UNIFORM\"}, \"parameters\": [{\"name\": \"weights\", \"entry\": \"w\"}, "
+        + "{\"name\": \"bias\", \"shape\": [2], \"entry\": \"b\"}]}]}"));
+    assertMessage(noShape, "layer 1 parameter 'weights' shape is missing from manifest.json");
+
+    Path noLayers = zipWith(Map.of("manifest.json", "{\"format\": \"tfe-java-model\", \"version\": 1, \"dtype\": "
+        + "\"float64\", \"byteOrder\": \"little-endian\"}"));
+    assertMessage(noLayers, "layers is missing from manifest.json");
   }
 
   private Path zipWith(Map<String, String> entries) throws IOException {
