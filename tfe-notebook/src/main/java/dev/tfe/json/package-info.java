@@ -1,5 +1,5 @@
 /**
- * A small JSON reader and writer (maps, lists, strings, numbers, booleans, null), so that weights
- * manifests, hostmaps and benchmark records need no JSON dependency.
+ * Untyped JSON through Gson, for files that their readers check field by field (hostmaps,
+ * benchmark records, traces); typed files bind records with Gson directly.
  */
 package dev.tfe.json;

@@ -1,5 +1,6 @@
 package dev.tfe.render;
 
+import dev.tfe.json.Json;
 import dev.tfe.profile.OpStats;
 import dev.tfe.profile.Profile;
 import java.io.IOException;
@@ -62,23 +63,6 @@ public final class ChromeTrace {
   }
 
   private static String string(String s) {
-    StringBuilder r = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> r.append("\\\"");
-        case '\\' -> r.append("\\\\");
-        case '\n' -> r.append("\\n");
-        case '\r' -> r.append("\\r");
-        case '\t' -> r.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            r.append(String.format("\\u%04x", (int) c));
-          } else {
-            r.append(c);
-          }
-        }
-      }
-    }
-    return r.append('"').toString();
+    return Json.quote(s);
   }
 }
