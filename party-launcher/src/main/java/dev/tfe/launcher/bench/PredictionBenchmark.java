@@ -1,5 +1,15 @@
 package dev.tfe.launcher.bench;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import dev.tfe.api.Tfe;
 import dev.tfe.profile.Profile;
 import java.util.LinkedHashMap;
@@ -13,11 +23,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * cold party processes), rounds and bytes. Takes about a minute. Saves
  * bench-results/prediction.json.
  */
-public final class PredictionBenchmark {
+@Command(name = "prediction", description = {"Private prediction of the MLP 784-128-128-10 with SecureNN at batch 128 and 1, in-process and on party processes: medians, rounds, bytes. Saves bench-results/prediction.json."})
+public final class PredictionBenchmark implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
+
   private PredictionBenchmark() {}
 
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "REPS", defaultValue = "7",
+      description = "timed predictions per case (default: ${DEFAULT-VALUE})")
+  int reps;
+
   public static void main(String[] args) {
-    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    Cli.main("tfe bench prediction", new PredictionBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() {
+    if (reps < 1) {
+      throw new ParameterException(spec.commandLine(), "REPS must be at least 1, got " + reps);
+    }
+    run(reps);
+    return 0;
+  }
+
+  static void run(int reps) {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("machine", BenchJson.machine());
     results.put("network", "784-128-128-10, SecureNN, exact ReLU activations, masked private weights");

@@ -1,5 +1,15 @@
 package dev.tfe.launcher.bench;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import dev.tfe.api.Tfe;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
@@ -21,18 +31,43 @@ import java.util.Map;
  *
  * <p>Usage: {@code ./tfe bench rounds [runs] [long-chain]} (defaults 300 and 64).
  */
-public final class RoundChainBenchmark {
+@Command(name = "rounds", description = {"What one communication round costs on local party processes: chains of dependent one-message rounds, the cost per round beside the transport's one-way latency and bare JeroMQ's, measured in one run. Saves bench-results/rounds.json."})
+public final class RoundChainBenchmark implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
+
   private static final String CLIENT = "client";
 
   private RoundChainBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    int longChain = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-    if (runs < 5 || longChain < 2) {
-      System.err.println("usage: ./tfe bench rounds [runs >= 5] [long chain >= 2]");
-      System.exit(2);
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RUNS", defaultValue = "300",
+      description = "timed runs of each chain (default: ${DEFAULT-VALUE})")
+  int runs;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "LONG", defaultValue = "64",
+      description = "rounds of the long chain (default: ${DEFAULT-VALUE})")
+  int longChain;
+
+  public static void main(String[] args) {
+    Cli.main("tfe bench rounds", new RoundChainBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (runs < 5) {
+      throw new ParameterException(spec.commandLine(), "RUNS must be at least 5, got " + runs);
     }
+    if (longChain < 2) {
+      throw new ParameterException(spec.commandLine(), "LONG must be at least 2, got " + longChain);
+    }
+    run(runs, longChain);
+    return 0;
+  }
+
+  static void run(int runs, int longChain) throws Exception {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("machine", BenchJson.machine());
     results.put("note", "chains of dependent one-message rounds (1 ring element, no computation) between server0 and "

@@ -1,5 +1,15 @@
 package dev.tfe.launcher.bench;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.RunResult;
@@ -32,15 +42,38 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Usage: {@code SecureNnBenchmark [reps]}; writes {@code bench-results/securenn.json}.
  */
-public final class SecureNnBenchmark {
+@Command(name = "securenn", description = {"SecureNN's DReLU and ReLU on 128x128 values and 2x2 max pooling over 24x24x16, in-process, with bytes and rounds, beside the paper's Table 8. Saves bench-results/securenn.json."})
+public final class SecureNnBenchmark implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
+
   private SecureNnBenchmark() {}
 
   /** One measured op. */
   record Figure(String op, String shape, double runMs, double baselineMs, double opMs, long bytes, int rounds,
       String paperMs, String paperBytes) {}
 
-  public static void main(String[] args) throws IOException {
-    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "REPS", defaultValue = "15",
+      description = "timed runs per op (default: ${DEFAULT-VALUE})")
+  int reps;
+
+  public static void main(String[] args) {
+    Cli.main("tfe bench securenn", new SecureNnBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws java.io.IOException {
+    if (reps < 1) {
+      throw new ParameterException(spec.commandLine(), "REPS must be at least 1, got " + reps);
+    }
+    run(reps);
+    return 0;
+  }
+
+  static void run(int reps) throws java.io.IOException {
     List<Figure> figures = new ArrayList<>();
     figures.add(measure("drelu", new int[] {128, 128}, reps, (p, x) -> p.drelu(x), "securenn.drelu", "109.8", "10.88 MB"));
     figures.add(measure("relu", new int[] {128, 128}, reps, (p, x) -> p.relu(x), "securenn.relu", "-", "-"));

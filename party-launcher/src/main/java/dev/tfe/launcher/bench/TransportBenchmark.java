@@ -1,5 +1,15 @@
 package dev.tfe.launcher.bench;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.config.KeyFiles;
 import dev.tfe.launcher.net.Header;
@@ -20,14 +30,43 @@ import java.util.Map;
  * round-trip latency of a 64-byte message and the throughput of 8 MB messages (each
  * acknowledged), with and without CURVE. Prints medians; saves bench-results/transport.json.
  */
-public final class TransportBenchmark {
+@Command(name = "transport", description = {"The ZeroMQ transport between two endpoints over loopback: the round trip of a 64-byte message and the throughput of 8 MB messages, with and without CURVE, beside bare JeroMQ. Saves bench-results/transport.json."})
+public final class TransportBenchmark implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
+
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private TransportBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int pings = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    int bulk = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PINGS", defaultValue = "2000",
+      description = "64-byte round trips timed (default: ${DEFAULT-VALUE})")
+  int pings;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "BULK", defaultValue = "30",
+      description = "8 MB messages timed (default: ${DEFAULT-VALUE})")
+  int bulk;
+
+  public static void main(String[] args) {
+    Cli.main("tfe bench transport", new TransportBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (pings < 10) {
+      throw new ParameterException(spec.commandLine(), "PINGS must be at least 10, got " + pings);
+    }
+    if (bulk < 1) {
+      throw new ParameterException(spec.commandLine(), "BULK must be at least 1, got " + bulk);
+    }
+    run(pings, bulk);
+    return 0;
+  }
+
+  static void run(int pings, int bulk) throws Exception {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("machine", BenchJson.machine());
     results.put("note", "two endpoints in one JVM over loopback TCP; medians; throughput counts payload bytes of 8 MB messages each acknowledged by 8 bytes");

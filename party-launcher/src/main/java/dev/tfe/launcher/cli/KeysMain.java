@@ -4,6 +4,10 @@ import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.config.KeyFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./tfe keys --config hosts.json [--renew]}: gives every party of the hostmap, and the
@@ -11,30 +15,30 @@ import java.nio.file.Path;
  * {@code hosts.keys/<party>.key} beside it (owner-only), with the cluster token. Copy each
  * host its own key file only.
  */
-public final class KeysMain {
-  private KeysMain() {}
+@Command(name = "keys", sortOptions = false,
+    description = {"Gives every party of a hostmap, and the coordinator, a CurveZMQ key pair: public keys go into the "
+        + "hostmap, secret keys into hosts.keys/<party>.key beside it (owner-only), with the cluster token. Copy each "
+        + "host its own key file only."})
+public final class KeysMain implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
+
+  @Option(names = "--config", required = true, paramLabel = "HOSTS.JSON", description = "the hostmap")
+  Path config;
+
+  @Option(names = "--renew", description = "replace existing keys")
+  boolean renew;
 
   public static void main(String[] args) {
-    Path config = null;
-    boolean renew = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--config" -> config = Path.of(args[++i]);
-        case "--renew" -> renew = true;
-        default -> {
-          System.err.println("usage: ./tfe keys --config hosts.json [--renew]");
-          System.exit(2);
-        }
-      }
-    }
-    if (config == null) {
-      System.err.println("usage: ./tfe keys --config hosts.json [--renew]");
-      System.exit(2);
-    }
+    Cli.main("tfe keys", new KeysMain(), args);
+  }
+
+  @Override
+  public Integer call() {
     if (!Files.exists(config)) {
       System.err.println("tfe keys: " + config + " does not exist; write the hostmap first, e.g.\n"
           + "  {\"server0\": \"10.0.0.1:4440\", \"server1\": \"10.0.0.2:4440\", \"server2\": \"10.0.0.3:4440\"}");
-      System.exit(2);
+      return 2;
     }
     try {
       Hostmap map = KeyFiles.generate(config, renew);
@@ -44,7 +48,8 @@ public final class KeysMain {
       System.out.println("connections will be " + (map.encrypted() ? "encrypted (CURVE)" : "unencrypted on loopback (token)"));
     } catch (RuntimeException e) {
       System.err.println("tfe keys: " + e.getMessage());
-      System.exit(1);
+      return 1;
     }
+    return 0;
   }
 }

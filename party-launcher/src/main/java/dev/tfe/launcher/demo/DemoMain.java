@@ -1,6 +1,8 @@
 package dev.tfe.launcher.demo;
 
 import dev.tfe.api.Party;
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
 import dev.tfe.data.Mnist;
@@ -10,6 +12,13 @@ import dev.tfe.model.Sequential;
 import dev.tfe.model.secure.Prediction;
 import dev.tfe.model.secure.PrivateModel;
 import dev.tfe.profile.Profile;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import static dev.tfe.model.Layers.dense;
 import static dev.tfe.model.Layers.relu;
@@ -20,31 +29,35 @@ import static dev.tfe.model.Layers.relu;
  * it on the last 2,000, then predicts those 2,000 privately with SecureNN (every party a thread of
  * this JVM) and prints accuracy, agreement with plaintext, time and bytes.
  */
-public final class DemoMain {
-  private DemoMain() {}
+@Command(name = "demo", sortOptions = false,
+    description = {"Trains the MLP 784-128-128-10 in plaintext on the first 8,000 bundled MNIST digits, evaluates it on "
+        + "the last 2,000, predicts those privately with SecureNN (every party a thread of this JVM) and prints "
+        + "accuracy, agreement with plaintext, time and bytes."})
+public final class DemoMain implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
 
-  static final String USAGE = """
-      usage: ./tfe demo [BATCH]
-        Trains the MLP 784-128-128-10 in plaintext on the first 8,000 bundled MNIST digits,
-        evaluates it on the last 2,000, predicts those privately with SecureNN (every party a
-        thread of this JVM) and prints accuracy, agreement with plaintext, time and bytes.
-        BATCH   digits per private prediction run, 1 to 2000 (default 250)
-        -h, --help   this text""";
+  @Parameters(index = "0", arity = "0..1", paramLabel = "BATCH", defaultValue = "250",
+      description = "digits per private prediction run, 1 to 2000 (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Spec
+  CommandSpec spec;
 
   public static void main(String[] args) {
-    Integer parsed;
-    try {
-      parsed = batchSize(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
+    Cli.main("tfe demo", new DemoMain(), args);
+  }
+
+  @Override
+  public Integer call() {
+    if (batch < 1 || batch > 2000) {
+      throw new ParameterException(spec.commandLine(), "BATCH must be a whole number from 1 to 2000, got '" + batch + "'");
     }
-    if (parsed == null) {
-      System.out.println(USAGE);
-      return;
-    }
-    int batch = parsed;
+    run(batch);
+    return 0;
+  }
+
+  static void run(int batch) {
     long t0 = System.nanoTime();
     Mnist mnist = Mnist.load();
     Dataset train = mnist.train();
@@ -75,34 +88,5 @@ public final class DemoMain {
       System.out.printf("bytes sent: %s in all; by party: %s%n", Profile.bytes(result.profile().totalBytesSent()), byParty);
     }
     System.out.printf("total time: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-  }
-
-  /**
-   * The batch size the arguments ask for, or null for help; a bad argument exits with a message
-   * that says what is expected.
-   */
-  static Integer batchSize(String[] args) {
-    if (args.length == 0) {
-      return 250;
-    }
-    if (args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
-      return null;
-    }
-    if (args.length > 1) {
-      throw usageError("expected at most one argument (BATCH), got " + args.length + ": " + String.join(" ", args));
-    }
-    try {
-      int batch = Integer.parseInt(args[0]);
-      if (batch >= 1 && batch <= 2000) {
-        return batch;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw usageError("BATCH must be a whole number from 1 to 2000, got '" + args[0] + "'");
-  }
-
-  private static IllegalArgumentException usageError(String message) {
-    return new IllegalArgumentException("./tfe demo: " + message + "\n" + USAGE);
   }
 }
