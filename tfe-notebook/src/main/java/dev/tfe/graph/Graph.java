@@ -12,16 +12,17 @@ import java.util.Set;
 
 /**
  * The computation graph: an append-only list of placed {@link Node}s. Protocols add nodes
- * through {@link Ops}; nothing is computed while building. Scopes name the protocol op (and
- * layer) that nodes belong to, e.g. {@code dense_1/pond.matmul#3}; the profile groups by them.
+ * through {@link Ops}; nothing is computed while building. Every node records the frames open
+ * when it was added as its {@link OpIdentity}: the layers ({@link #layerScope}) and protocol ops
+ * ({@link #opScope}) it belongs to. The profile, the drawing and the cost views group by them.
  *
  * <p>Some nodes are initialisers: they write party-local variables (shares of a private
  * weight, its mask) and must run once before the first run that reads them.
  */
 public final class Graph {
   private final List<Node> nodes = new ArrayList<>();
-  private final Deque<String> scopes = new ArrayDeque<>();
-  private final Map<String, Integer> scopeCounters = new HashMap<>();
+  private final Deque<OpIdentity> scopes = new ArrayDeque<>();
+  private final Map<OpIdentity, Integer> scopeCounters = new HashMap<>();
   private final Set<String> parties = new LinkedHashSet<>();
   private final List<Integer> pendingInitialisers = new ArrayList<>();
 
@@ -38,7 +39,7 @@ public final class Graph {
       }
       in[i] = inputs[i].id();
     }
-    nodes.add(new Node(id, op, party, currentScope(), attrs, in, shape, wireBytes));
+    nodes.add(new Node(id, op, party, currentIdentity(), attrs, in, shape, wireBytes));
     parties.add(party);
     return new NodeRef(id, party, shape);
   }
@@ -79,21 +80,41 @@ public final class Graph {
   }
 
   /**
-   * Opens a scope: nodes added until {@link Scope#close()} belong to it. A numbered instance name
-   * ({@code name#k}) keeps ops of the same kind apart in the profile.
+   * Opens a frame for one call of {@code protocol}'s op {@code op}: nodes added until
+   * {@link Scope#close()} belong to it. Calls of the same kind within the same enclosing frames
+   * are numbered from 1, which keeps them apart in the profile and the drawing. Every protocol op
+   * and sub-protocol opens one (a protocol's classes through {@code AbstractProtocol.scope}).
    */
-  public synchronized Scope scope(String name) {
-    String parent = currentScope();
-    String key = parent + "/" + name;
-    int k = scopeCounters.merge(key, 1, Integer::sum);
-    scopes.push(parent.isEmpty() ? name + "#" + k : parent + "/" + name + "#" + k);
+  public synchronized Scope opScope(String protocol, String op) {
+    OpIdentity parent = currentIdentity();
+    OpKind kind = new OpKind(protocol, op);
+    int k = scopeCounters.merge(parent.with(new OpIdentity.Op(kind, 0)), 1, Integer::sum);
+    scopes.push(parent.with(new OpIdentity.Op(kind, k)));
     return new Scope(this);
   }
 
-  /** Opens a scope with exactly this name (for layers and user-chosen names). */
-  public synchronized Scope namedScope(String name) {
-    String parent = currentScope();
-    scopes.push(parent.isEmpty() ? name : parent + "/" + name);
+  /** As {@link #opScope(String, String)}, without a number: for an op called once per graph (e.g. a key exchange). */
+  public synchronized Scope unnumberedOpScope(String protocol, String op) {
+    scopes.push(currentIdentity().with(new OpIdentity.Op(new OpKind(protocol, op), 0)));
+    return new Scope(this);
+  }
+
+  /**
+   * Opens layer frames named {@code names}, outermost first (e.g. a model's id, then one of its
+   * layers): nodes added until {@link Scope#close()} belong to them.
+   */
+  public synchronized Scope layerScope(String... names) {
+    if (names.length == 0) {
+      throw new IllegalArgumentException("layerScope needs at least one name");
+    }
+    OpIdentity id = currentIdentity();
+    for (String n : names) {
+      if (n == null || n.isBlank()) {
+        throw new IllegalArgumentException("a layer name must not be blank");
+      }
+      id = id.with(new OpIdentity.Layer(n));
+    }
+    scopes.push(id);
     return new Scope(this);
   }
 
@@ -101,8 +122,9 @@ public final class Graph {
     scopes.pop();
   }
 
-  public synchronized String currentScope() {
-    return scopes.isEmpty() ? "" : scopes.peek();
+  /** The frames open now: the identity the next node will carry. */
+  public synchronized OpIdentity currentIdentity() {
+    return scopes.isEmpty() ? OpIdentity.NONE : scopes.peek();
   }
 
   /** A scope handle for try-with-resources. */

@@ -48,7 +48,7 @@ public final class PrivateModel {
     synchronized (PrivateModel.class) {
       this.id = "model" + (++counter);
     }
-    try (Graph.Scope s = tfe.graph().namedScope(id + "/weights")) {
+    try (Graph.Scope s = tfe.graph().layerScope(id, "weights")) {
       LayerTranslator.Translation t = new LayerTranslator(tfe, protocol, owner).translate(model);
       this.layers = t.layers();
       this.softmax = t.softmax();
@@ -78,7 +78,7 @@ public final class PrivateModel {
    * it holds only the weights.
    */
   public GraphView graph() {
-    return new GraphView(tfe.graph(), id + "/", "PrivateModel " + id + " (" + protocol.name() + ")");
+    return new GraphView(tfe.graph(), List.of(id), "PrivateModel " + id + " (" + protocol.name() + ")");
   }
 
   /** Predicts privately for {@code client}, in batches of 128. */
@@ -130,16 +130,16 @@ public final class PrivateModel {
     return built.computeIfAbsent(k, unused -> {
       String key = id + ".x." + String.join("x", Arrays.stream(shape).mapToObj(Integer::toString).toList());
       Tensor h;
-      try (Graph.Scope s = tfe.graph().namedScope(id + "/input")) {
+      try (Graph.Scope s = tfe.graph().layerScope(id, "input")) {
         h = tfe.definePrivateInput(protocol, client, key, shape);
       }
       for (PrivateLayer l : layers) {
-        try (Graph.Scope s = tfe.graph().namedScope(id + "/" + l.name())) {
+        try (Graph.Scope s = tfe.graph().layerScope(id, l.name())) {
           h = l.forward(protocol, h);
         }
       }
       Output out;
-      try (Graph.Scope s = tfe.graph().namedScope(id + "/logits")) {
+      try (Graph.Scope s = tfe.graph().layerScope(id, "logits")) {
         out = tfe.defineOutput(protocol, client, h);
       }
       return new Built(client, key, out);
