@@ -4,7 +4,7 @@ import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
-import dev.tfe.graph.OpQuery;
+import dev.tfe.profile.OpQuery;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.securenn.SecureNn;

@@ -25,6 +25,7 @@ public final class Graph {
   private final Map<OpIdentity, Integer> scopeCounters = new HashMap<>();
   private final Set<String> parties = new LinkedHashSet<>();
   private final List<Integer> pendingInitialisers = new ArrayList<>();
+  private final List<Integer> initialisers = new ArrayList<>();
 
   /** Adds a node; its inputs must already be in the graph. */
   public synchronized NodeRef add(String op, String party, Attrs attrs, int[] shape, int wireBytes, NodeRef... inputs) {
@@ -47,6 +48,12 @@ public final class Graph {
   /** Marks a node as an initialiser: it runs once, before the next run. */
   public synchronized void addInitialiser(NodeRef ref) {
     pendingInitialisers.add(ref.id());
+    initialisers.add(ref.id());
+  }
+
+  /** Every node ever marked as an initialiser, run or not, in the order they were marked. */
+  public synchronized List<Integer> initialisers() {
+    return List.copyOf(initialisers);
   }
 
   /** Takes the initialisers that have not run yet. */

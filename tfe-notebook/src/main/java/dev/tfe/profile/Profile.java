@@ -1,7 +1,6 @@
 package dev.tfe.profile;
 
 import dev.tfe.graph.OpIdentity;
-import dev.tfe.graph.OpQuery;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfe.graph.OpIdentity;
 import dev.tfe.graph.OpKind;
-import dev.tfe.graph.OpQuery;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

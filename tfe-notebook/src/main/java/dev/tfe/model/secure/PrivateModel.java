@@ -6,6 +6,8 @@ import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.graph.Graph;
 import dev.tfe.model.Sequential;
+import dev.tfe.graph.OpIdentity;
+import dev.tfe.profile.PlannedCost;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
@@ -119,6 +121,50 @@ public final class PrivateModel {
     long wall = System.nanoTime() - t0;
     INDArray logits = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
     return new Prediction(x, logits.castTo(DataType.DOUBLE), softmax, Profile.combine(profiles), wall, model, protocol.name());
+  }
+
+  /**
+   * The analytical communication of {@code predict(client, x, batchSize)}, read off the planned
+   * graph ({@link PlannedCost}) before anything runs: one run per batch of {@code batchSize} rows
+   * of {@code x} (the last one smaller), added as the prediction's combined profile adds them.
+   * Builds the graph of each batch shape, as the prediction would.
+   */
+  public PlannedCost plannedCost(Party client, INDArray x, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+    int[] shape = Arrays.stream(x.shape()).mapToInt(Math::toIntExact).toArray();
+    int n = shape[0];
+    shape[0] = Math.min(batchSize, n);
+    PlannedCost c = n >= batchSize ? plannedCost(client, shape).times(n / batchSize) : PlannedCost.NONE;
+    if (n % batchSize != 0) {
+      shape[0] = n % batchSize;
+      c = c.plus(plannedCost(client, shape));
+    }
+    return c;
+  }
+
+  /**
+   * The analytical communication of one prediction run on a batch of shape {@code batchShape}
+   * ({@code [N, ...]}): bytes by party and by identity (e.g. {@code OpQuery.layer("dense_1")}),
+   * and rounds. Builds the graph of that shape, as a prediction would.
+   */
+  public PlannedCost plannedCost(Party client, int... batchShape) {
+    tfe.requireParty(client.name());
+    Built b = build(client, batchShape.clone());
+    return PlannedCost.of(tfe.graph(), List.of(b.logits().node().id()));
+  }
+
+  /**
+   * The analytical communication of sharing and masking this model's weights: the initialisation
+   * run before its first prediction (whose profile is {@code tfe.session().lastInitProfile()}
+   * when no other initialiser was pending).
+   */
+  public PlannedCost plannedInitialisation() {
+    OpIdentity mine = new OpIdentity(List.of(new OpIdentity.Layer(id)));
+    List<Integer> init = tfe.graph().initialisers().stream()
+        .filter(i -> tfe.graph().node(i).identity().isWithin(mine)).toList();
+    return PlannedCost.of(tfe.graph(), init);
   }
 
   private synchronized Built build(Party client, int[] shape) {

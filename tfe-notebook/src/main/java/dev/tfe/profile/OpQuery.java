@@ -1,8 +1,11 @@
-package dev.tfe.graph;
+package dev.tfe.profile;
+
+import dev.tfe.graph.OpIdentity;
+import dev.tfe.graph.OpKind;
 
 /**
- * Selects nodes by their {@link OpIdentity}: by op name, by protocol and op, by protocol, by
- * layer, or by a layer and an op together. Selection is inclusive: a node matches an op if any
+ * Selects nodes, or profile records, by their {@link OpIdentity}: by op name, by protocol and
+ * op, by protocol, by layer, or by a layer and an op together. Selection is inclusive: a node matches an op if any
  * of its op frames is that op, so {@code op("relu")} counts the nodes of ReLU's sub-protocols
  * too, and {@code op("drelu")} counts DReLU whether called alone or within ReLU. Names match
  * exactly: {@code op("mul")} never counts {@code matmul}.
