@@ -121,7 +121,7 @@ public final class GraphSvg {
   }
 
   /** A box: a group of nodes on one party. */
-  private record Box(String key, String label, String sub, String party, OpIdentity layer) {}
+  private record Box(String key, String title, String label, String sub, String party, OpIdentity layer) {}
 
   /** Draws a view. */
   public static String render(GraphView view, Options options) {
@@ -131,20 +131,23 @@ public final class GraphSvg {
     for (Node n : nodes) {
       OpIdentity layer = layerOf(n.identity(), options);
       List<Object> group;
+      String title;
       String label;
       String sub;
       if (options.detail() == Detail.NODES) {
         group = List.of(n.id());
+        title = "#" + n.id() + " " + n.identity() + "@" + n.party();
         label = "#" + n.id() + " " + n.op();
         sub = n.identity().lastFrameText() + " @" + n.party();
       } else {
         OpIdentity op = opOf(n.identity(), options.opDepth());
         group = List.of(op, n.party());
+        title = op + "@" + n.party();
         label = op.lastFrameText();
         sub = n.party();
       }
       String key = "b" + boxes.size();
-      boxOf.put(n.id(), boxes.computeIfAbsent(group, k -> new Box(key, label, sub, n.party(), layer)));
+      boxOf.put(n.id(), boxes.computeIfAbsent(group, k -> new Box(key, title, label, sub, n.party(), layer)));
     }
     if (boxes.size() > options.maxBoxes()) {
       throw new IllegalArgumentException("the drawing would have " + boxes.size() + " boxes, more than " + options.maxBoxes()
@@ -240,14 +243,14 @@ public final class GraphSvg {
         pts.add(new double[] {s.getStartX() + off[0], s.getStartY() + off[1]});
         s.getBendPoints().forEach(p -> pts.add(new double[] {p.getX() + off[0], p.getY() + off[1]}));
         pts.add(new double[] {s.getEndX() + off[0], s.getEndY() + off[1]});
-        svg.path(pts, cross ? "edge cross" : "edge", from.key() + " -> " + to.key());
+        svg.path(pts, cross ? "edge cross" : "edge", from.title() + " -> " + to.title());
       });
     }
     for (Map.Entry<ElkNode, Box> e : boxByElk.entrySet()) {
       ElkNode n = e.getKey();
       Box b = e.getValue();
       double[] at = absolute(n);
-      svg.rect(at[0], at[1], n.getWidth(), n.getHeight(), "box", partyColour(b.party()), b.key());
+      svg.rect(at[0], at[1], n.getWidth(), n.getHeight(), "box", partyColour(b.party()), b.title());
       svg.text(at[0] + 8, at[1] + 14, b.label(), "label");
       svg.text(at[0] + 8, at[1] + 28, b.sub(), "sub");
     }
