@@ -12,18 +12,20 @@ import java.util.Set;
 
 /**
  * The computation graph: an append-only list of placed {@link Node}s. Protocols add nodes
- * through {@link Ops}; nothing is computed while building. Scopes name the protocol op (and
- * layer) that nodes belong to, e.g. {@code dense_1/pond.matmul#3}; the profile groups by them.
+ * through {@link Ops}; nothing is computed while building. Every node records the frames open
+ * when it was added as its {@link OpIdentity}: the layers ({@link #layerScope}) and protocol ops
+ * ({@link #opScope}) it belongs to. The profile, the drawing and the cost views group by them.
  *
  * <p>Some nodes are initialisers: they write party-local variables (shares of a private
  * weight, its mask) and must run once before the first run that reads them.
  */
 public final class Graph {
   private final List<Node> nodes = new ArrayList<>();
-  private final Deque<String> scopes = new ArrayDeque<>();
-  private final Map<String, Integer> scopeCounters = new HashMap<>();
+  private final Deque<OpIdentity> scopes = new ArrayDeque<>();
+  private final Map<OpIdentity, Integer> scopeCounters = new HashMap<>();
   private final Set<String> parties = new LinkedHashSet<>();
   private final List<Integer> pendingInitialisers = new ArrayList<>();
+  private final List<Integer> initialisers = new ArrayList<>();
 
   /** Adds a node; its inputs must already be in the graph. */
   public synchronized NodeRef add(String op, String party, Attrs attrs, int[] shape, int wireBytes, NodeRef... inputs) {
@@ -38,7 +40,7 @@ public final class Graph {
       }
       in[i] = inputs[i].id();
     }
-    nodes.add(new Node(id, op, party, currentScope(), attrs, in, shape, wireBytes));
+    nodes.add(new Node(id, op, party, currentIdentity(), attrs, in, shape, wireBytes));
     parties.add(party);
     return new NodeRef(id, party, shape);
   }
@@ -46,6 +48,12 @@ public final class Graph {
   /** Marks a node as an initialiser: it runs once, before the next run. */
   public synchronized void addInitialiser(NodeRef ref) {
     pendingInitialisers.add(ref.id());
+    initialisers.add(ref.id());
+  }
+
+  /** Every node ever marked as an initialiser, run or not, in the order they were marked. */
+  public synchronized List<Integer> initialisers() {
+    return List.copyOf(initialisers);
   }
 
   /** Takes the initialisers that have not run yet. */
@@ -79,30 +87,75 @@ public final class Graph {
   }
 
   /**
-   * Opens a scope: nodes added until {@link Scope#close()} belong to it. A numbered instance name
-   * ({@code name#k}) keeps ops of the same kind apart in the profile.
+   * Opens a frame for one call of {@code protocol}'s op {@code op}: nodes added until
+   * {@link Scope#close()} belong to it. Calls of the same kind within the same enclosing frames
+   * are numbered from 1, which keeps them apart in the profile and the drawing. Every protocol op
+   * and sub-protocol opens one (a protocol's classes through {@code AbstractProtocol.scope}).
    */
-  public synchronized Scope scope(String name) {
-    String parent = currentScope();
-    String key = parent + "/" + name;
-    int k = scopeCounters.merge(key, 1, Integer::sum);
-    scopes.push(parent.isEmpty() ? name + "#" + k : parent + "/" + name + "#" + k);
+  public synchronized Scope opScope(String protocol, String op) {
+    OpIdentity parent = currentIdentity();
+    OpKind kind = new OpKind(protocol, op);
+    int k = scopeCounters.merge(parent.with(new OpIdentity.Op(kind, 0)), 1, Integer::sum);
+    scopes.push(parent.with(new OpIdentity.Op(kind, k)));
     return new Scope(this);
   }
 
-  /** Opens a scope with exactly this name (for layers and user-chosen names). */
-  public synchronized Scope namedScope(String name) {
-    String parent = currentScope();
-    scopes.push(parent.isEmpty() ? name : parent + "/" + name);
+  /** As {@link #opScope(String, String)}, without a number: for an op called once per graph (e.g. a key exchange). */
+  public synchronized Scope unnumberedOpScope(String protocol, String op) {
+    scopes.push(currentIdentity().with(new OpIdentity.Op(new OpKind(protocol, op), 0)));
     return new Scope(this);
+  }
+
+  /**
+   * Opens layer frames named {@code names}, outermost first (e.g. a model's id, then one of its
+   * layers): nodes added until {@link Scope#close()} belong to them.
+   */
+  public synchronized Scope layerScope(String... names) {
+    if (names.length == 0) {
+      throw new IllegalArgumentException("layerScope needs at least one name");
+    }
+    OpIdentity id = currentIdentity();
+    for (String n : names) {
+      if (n == null || n.isBlank()) {
+        throw new IllegalArgumentException("a layer name must not be blank");
+      }
+      id = id.with(new OpIdentity.Layer(n));
+    }
+    scopes.push(id);
+    return new Scope(this);
+  }
+
+  /**
+   * Opens an op frame from a {@code protocol.op} name, for code written before typed identities.
+   *
+   * @deprecated use {@link #opScope(String, String)}, which takes the protocol and the op apart
+   */
+  @Deprecated(forRemoval = true)
+  public Scope scope(String protocolDotOp) {
+    int dot = protocolDotOp.indexOf('.');
+    if (dot <= 0 || dot == protocolDotOp.length() - 1 || protocolDotOp.indexOf('.', dot + 1) >= 0) {
+      throw new IllegalArgumentException("scope(\"" + protocolDotOp + "\"): call opScope(protocol, op) instead");
+    }
+    return opScope(protocolDotOp.substring(0, dot), protocolDotOp.substring(dot + 1));
+  }
+
+  /**
+   * Opens layer frames from a {@code /}-separated name, for code written before typed identities.
+   *
+   * @deprecated use {@link #layerScope(String...)} with the names apart
+   */
+  @Deprecated(forRemoval = true)
+  public Scope namedScope(String slashSeparated) {
+    return layerScope(java.util.Arrays.stream(slashSeparated.split("/")).filter(n -> !n.isBlank()).toArray(String[]::new));
   }
 
   synchronized void popScope() {
     scopes.pop();
   }
 
-  public synchronized String currentScope() {
-    return scopes.isEmpty() ? "" : scopes.peek();
+  /** The frames open now: the identity the next node will carry. */
+  public synchronized OpIdentity currentIdentity() {
+    return scopes.isEmpty() ? OpIdentity.NONE : scopes.peek();
   }
 
   /** A scope handle for try-with-resources. */

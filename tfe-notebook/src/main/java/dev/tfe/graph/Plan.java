@@ -17,13 +17,13 @@ import java.util.Map;
  * @param nodes definitions of the nodes it computes, by id
  * @param steps the schedule
  * @param outputs ids of the output nodes it delivers to the caller
- * @param sendScopes for each value it sends, the scope of the op that reads it on the peer, to
- *     which the profile charges the message
+ * @param sendIdentities for each value it sends, the identity of the node that reads it on the
+ *     peer, to which the profile charges the message
  * @param modules the ids of the op modules whose kernels the plan needs (in installation order),
  *     so that a party process can install the same modules as its coordinator
  */
 public record Plan(String party, Map<Integer, Node> nodes, List<Step> steps, List<Integer> outputs,
-    Map<Integer, String> sendScopes, List<String> modules) {
+    Map<Integer, OpIdentity> sendIdentities, List<String> modules) {
 
   public Plan {
     modules = List.copyOf(modules);

@@ -15,19 +15,20 @@ import java.util.TreeMap;
 
 /**
  * A compact binary form of a {@link Plan} (its nodes with their attributes, its steps, outputs
- * and send scopes), so that a coordinator can ship each party its plan. The graph is data, so
+ * and the identities to which its sends are charged), so that a coordinator can ship each party its plan. The graph is data, so
  * the encoding is complete: {@code decode(encode(p))} executes exactly like {@code p}.
  *
  * <pre>
- * int magic 'TFP2' | str party | int n | n * node | int s | s * step | int[] outputs | int m | m * (int id, str scope)
+ * int magic 'TFP2' | str party | int n | n * node | int s | s * step | int[] outputs | int m | m * (int id, identity)
  *   | int k | k * str module
- * node: int id | str op | str party | str scope | attrs | int[] inputs | int[] shape | byte wireBytes
+ * node: int id | str op | str party | identity | attrs | int[] inputs | int[] shape | byte wireBytes
  * attrs: int k | k * (str name | byte tag (L, D, S, I = int[], J = long[]) | value)
+ * identity: see {@link OpIdentityCodec}
  * step: int index | peer map receives | int[] compute | peer map sends
  * </pre>
  */
 public final class PlanCodec {
-  private static final int MAGIC = 0x54465032;
+  private static final int MAGIC = 0x54465033;
 
   private PlanCodec() {}
 
@@ -49,10 +50,10 @@ public final class PlanCodec {
         writePeerMap(out, s.sends());
       }
       writeInts(out, plan.outputs().stream().mapToInt(Integer::intValue).toArray());
-      out.writeInt(plan.sendScopes().size());
-      for (Map.Entry<Integer, String> e : plan.sendScopes().entrySet()) {
+      out.writeInt(plan.sendIdentities().size());
+      for (Map.Entry<Integer, OpIdentity> e : plan.sendIdentities().entrySet()) {
         out.writeInt(e.getKey());
-        out.writeUTF(e.getValue() == null ? "" : e.getValue());
+        OpIdentityCodec.write(out, e.getValue() == null ? OpIdentity.NONE : e.getValue());
       }
       out.writeInt(plan.modules().size());
       for (String m : plan.modules()) {
@@ -90,16 +91,16 @@ public final class PlanCodec {
         outputs.add(id);
       }
       int m = in.readInt();
-      Map<Integer, String> sendScopes = new TreeMap<>();
+      Map<Integer, OpIdentity> sendIdentities = new TreeMap<>();
       for (int i = 0; i < m; i++) {
-        sendScopes.put(in.readInt(), in.readUTF());
+        sendIdentities.put(in.readInt(), OpIdentityCodec.read(in));
       }
       int k = in.readInt();
       List<String> modules = new ArrayList<>(k);
       for (int i = 0; i < k; i++) {
         modules.add(in.readUTF());
       }
-      return new Plan(party, nodes, steps, outputs, sendScopes, modules);
+      return new Plan(party, nodes, steps, outputs, sendIdentities, modules);
     } catch (IOException e) {
       throw new IllegalArgumentException("malformed plan: " + e, e);
     }
@@ -109,7 +110,7 @@ public final class PlanCodec {
     out.writeInt(n.id());
     out.writeUTF(n.op());
     out.writeUTF(n.party());
-    out.writeUTF(n.scope());
+    OpIdentityCodec.write(out, n.identity());
     Map<String, Object> attrs = n.attrs().asMap();
     out.writeInt(attrs.size());
     for (Map.Entry<String, Object> e : attrs.entrySet()) {
@@ -143,7 +144,7 @@ public final class PlanCodec {
     int id = in.readInt();
     String op = in.readUTF();
     String party = in.readUTF();
-    String scope = in.readUTF();
+    OpIdentity identity = OpIdentityCodec.read(in);
     int k = in.readInt();
     Object[] kv = new Object[2 * k];
     for (int i = 0; i < k; i++) {
@@ -160,7 +161,7 @@ public final class PlanCodec {
     }
     int[] inputs = readInts(in);
     int[] shape = readInts(in);
-    return new Node(id, op, party, scope, Attrs.of(kv), inputs, shape, in.readByte());
+    return new Node(id, op, party, identity, Attrs.of(kv), inputs, shape, in.readByte());
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

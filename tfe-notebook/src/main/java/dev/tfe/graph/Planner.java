@@ -64,7 +64,7 @@ public final class Planner {
     }
     // sends[party][level][peer] -> ids (deduplicated)
     Map<String, Map<Integer, Map<String, Set<Integer>>>> sends = new HashMap<>();
-    Map<Integer, String> readerScope = new HashMap<>();
+    Map<Integer, OpIdentity> readerIdentity = new HashMap<>();
     for (int id = needed.nextSetBit(0); id >= 0; id = needed.nextSetBit(id + 1)) {
       Node n = nodes.get(id);
       for (int in : n.inputs()) {
@@ -74,7 +74,7 @@ public final class Planner {
               .computeIfAbsent(level[in], k -> new TreeMap<>())
               .computeIfAbsent(n.party(), k -> new LinkedHashSet<>())
               .add(in);
-          readerScope.putIfAbsent(in, n.scope());
+          readerIdentity.putIfAbsent(in, n.identity());
         }
       }
     }
@@ -119,15 +119,15 @@ public final class Planner {
         }
         steps.add(new Plan.Step(l, recv, compute, send));
       }
-      Map<Integer, String> sendScopes = new TreeMap<>();
+      Map<Integer, OpIdentity> sendIdentities = new TreeMap<>();
       for (Map<String, Set<Integer>> byPeer : sends.getOrDefault(party, Map.of()).values()) {
         for (Set<Integer> ids : byPeer.values()) {
           for (int id : ids) {
-            sendScopes.put(id, readerScope.get(id));
+            sendIdentities.put(id, readerIdentity.get(id));
           }
         }
       }
-      plans.put(party, new Plan(party, mine, steps, outputs, sendScopes, modules));
+      plans.put(party, new Plan(party, mine, steps, outputs, sendIdentities, modules));
     }
     return plans;
   }

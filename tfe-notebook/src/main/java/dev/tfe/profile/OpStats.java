@@ -1,16 +1,29 @@
 package dev.tfe.profile;
 
+import dev.tfe.graph.OpIdentity;
+import dev.tfe.graph.OpKind;
 import java.util.BitSet;
 
 /**
- * What one party spent on one protocol op (a graph scope) in one run: wall time computing its
- * nodes and waiting for their messages, bytes sent and received (tensor payload), and rounds
- * (the steps in which it sent messages for this op).
+ * What one party spent on the nodes of one {@link OpIdentity} in one run: wall time computing
+ * them and waiting for their messages, bytes sent and received (tensor payload), and rounds (the
+ * steps in which it sent messages for them). A value sent is charged to the identity of the node
+ * that reads it on the peer; a value received, to that of its first reader here.
+ *
+ * @param identity the layers, protocol op and sub-protocols the nodes belong to
+ * @param party the party
+ * @param nanos wall time computing and waiting
+ * @param bytesSent payload bytes sent
+ * @param bytesReceived payload bytes received
+ * @param rounds steps with sends
+ * @param nodes nodes computed
+ * @param sendSteps the steps in which this party sent for these nodes
  */
-public record OpStats(String op, String party, long nanos, long bytesSent, long bytesReceived, int rounds, int nodes,
-    BitSet sendSteps) {
+public record OpStats(OpIdentity identity, String party, long nanos, long bytesSent, long bytesReceived, int rounds,
+    int nodes, BitSet sendSteps) {
 
   public OpStats {
+    java.util.Objects.requireNonNull(identity, "identity");
     sendSteps = (BitSet) sendSteps.clone();
   }
 
@@ -24,10 +37,21 @@ public record OpStats(String op, String party, long nanos, long bytesSent, long 
     return nanos / 1e6;
   }
 
-  /** The op's kind without its instance number and enclosing scopes, e.g. {@code pond.matmul}. */
-  public String kind() {
-    String last = op.substring(op.lastIndexOf('/') + 1);
-    int hash = last.indexOf('#');
-    return hash < 0 ? last : last.substring(0, hash);
+  /** The innermost op's kind, e.g. {@code pond.truncate} for a truncation within a matmul. */
+  public OpKind kind() {
+    return identity.kind();
+  }
+
+  /** Display text of the identity, e.g. {@code model1/dense_1/pond.matmul#3}. */
+  public String label() {
+    return identity.toString();
+  }
+
+  /** The sum of two records of the same party: times, bytes and nodes add, send steps unite. */
+  OpStats plus(OpStats o, OpIdentity as) {
+    BitSet steps = sendSteps();
+    steps.or(o.sendSteps);
+    return new OpStats(as, party, nanos + o.nanos, bytesSent + o.bytesSent, bytesReceived + o.bytesReceived,
+        steps.cardinality(), nodes + o.nodes, steps);
   }
 }

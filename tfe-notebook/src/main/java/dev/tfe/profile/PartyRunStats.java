@@ -1,16 +1,17 @@
 package dev.tfe.profile;
 
+import dev.tfe.graph.OpIdentity;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Accumulates one party's {@link OpStats} during one run. Used by one thread only. */
+/** Accumulates one party's {@link OpStats}, by {@link OpIdentity}, during one run. Used by one thread only. */
 public final class PartyRunStats {
   private final String party;
-  private final Map<String, long[]> byOp = new LinkedHashMap<>();
-  private final Map<String, BitSet> steps = new LinkedHashMap<>();
+  private final Map<OpIdentity, long[]> byOp = new LinkedHashMap<>();
+  private final Map<OpIdentity, BitSet> steps = new LinkedHashMap<>();
   private long wallNanos;
   private int rounds;
   private long bytesSent;
@@ -27,8 +28,8 @@ public final class PartyRunStats {
   public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops) {
     PartyRunStats s = new PartyRunStats(party);
     for (OpStats o : ops) {
-      s.byOp.put(o.op(), new long[] {o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), -1});
-      s.steps.put(o.op(), o.sendSteps());
+      s.byOp.put(o.identity(), new long[] {o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), -1});
+      s.steps.put(o.identity(), o.sendSteps());
       s.bytesSent += o.bytesSent();
       s.bytesReceived += o.bytesReceived();
     }
@@ -37,22 +38,22 @@ public final class PartyRunStats {
     return s;
   }
 
-  private long[] slot(String op) {
+  private long[] slot(OpIdentity op) {
     // nanos, sent, received, rounds, nodes, last step counted
     return byOp.computeIfAbsent(op, k -> new long[] {0, 0, 0, 0, 0, -1});
   }
 
-  public void addCompute(String op, long nanos) {
+  public void addCompute(OpIdentity op, long nanos) {
     long[] s = slot(op);
     s[0] += nanos;
     s[4]++;
   }
 
-  public void addWait(String op, long nanos) {
+  public void addWait(OpIdentity op, long nanos) {
     slot(op)[0] += nanos;
   }
 
-  public void addSent(String op, long bytes, int step) {
+  public void addSent(OpIdentity op, long bytes, int step) {
     long[] s = slot(op);
     s[1] += bytes;
     if (s[5] != step) {
@@ -63,7 +64,7 @@ public final class PartyRunStats {
     bytesSent += bytes;
   }
 
-  public void addReceived(String op, long bytes) {
+  public void addReceived(OpIdentity op, long bytes) {
     slot(op)[2] += bytes;
     bytesReceived += bytes;
   }
@@ -98,7 +99,7 @@ public final class PartyRunStats {
 
   public List<OpStats> ops() {
     List<OpStats> r = new ArrayList<>();
-    for (Map.Entry<String, long[]> e : byOp.entrySet()) {
+    for (Map.Entry<OpIdentity, long[]> e : byOp.entrySet()) {
       long[] s = e.getValue();
       r.add(new OpStats(e.getKey(), party, s[0], s[1], s[2], (int) s[3], (int) s[4],
           steps.getOrDefault(e.getKey(), new BitSet())));

@@ -1,5 +1,6 @@
 package dev.tfe.profile;
 
+import dev.tfe.graph.OpIdentity;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -8,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The profile of one run: per protocol op and party, wall time, bytes sent and received, and
- * rounds; per party, totals; and the rounds of the whole run (steps in which any party sent).
- * Bytes count tensor payload as it travels (8 bytes per ring element, 1 for small values);
- * message headers are not included.
+ * The profile of one run: per {@link OpIdentity} (layers, protocol op, sub-protocols) and party,
+ * wall time, bytes sent and received, and rounds; per party, totals; and the rounds of the whole
+ * run (steps in which any party sent). Bytes count tensor payload as it travels (8 bytes per
+ * ring element, 1 for small values); message headers are not included.
+ *
+ * <p>Queries select records by {@link OpQuery}: by op name ({@code bytesSentFor("mul")}, which
+ * never counts {@code matmul}), by protocol and op ({@code OpQuery.op("pond", "mul")}), by
+ * protocol, or by layer ({@code OpQuery.layer("dense_1")}); nothing parses display text.
  */
 public final class Profile {
   private final String runtime;
@@ -35,7 +40,7 @@ public final class Profile {
     if (runs.size() == 1) {
       return runs.get(0);
     }
-    Map<String, Map<String, OpStats>> byParty = new LinkedHashMap<>();
+    Map<String, Map<OpIdentity, OpStats>> byParty = new LinkedHashMap<>();
     Map<String, long[]> totals = new LinkedHashMap<>();
     long wall = 0;
     int rounds = 0;
@@ -47,19 +52,18 @@ public final class Profile {
         long[] t = totals.computeIfAbsent(s.party(), k -> new long[2]);
         t[0] += s.wallNanos();
         t[1] = Math.max(t[1], s.rounds());
-        Map<String, OpStats> ops = byParty.computeIfAbsent(s.party(), k -> new LinkedHashMap<>());
+        Map<OpIdentity, OpStats> ops = byParty.computeIfAbsent(s.party(), k -> new LinkedHashMap<>());
         for (OpStats o : s.ops()) {
-          ops.merge(o.op(), o, (a, b) -> {
-            BitSet steps = a.sendSteps();
-            steps.or(b.sendSteps());
-            return new OpStats(a.op(), a.party(), a.nanos() + b.nanos(), a.bytesSent() + b.bytesSent(),
-                a.bytesReceived() + b.bytesReceived(), Math.max(a.rounds(), b.rounds()), a.nodes() + b.nodes(), steps);
+          ops.merge(o.identity(), o, (a, b) -> {
+            OpStats sum = a.plus(b, a.identity());
+            return new OpStats(sum.identity(), sum.party(), sum.nanos(), sum.bytesSent(), sum.bytesReceived(),
+                Math.max(a.rounds(), b.rounds()), sum.nodes(), sum.sendSteps());
           });
         }
       }
     }
     List<PartyRunStats> merged = new ArrayList<>();
-    for (Map.Entry<String, Map<String, OpStats>> e : byParty.entrySet()) {
+    for (Map.Entry<String, Map<OpIdentity, OpStats>> e : byParty.entrySet()) {
       long[] t = totals.get(e.getKey());
       merged.add(PartyRunStats.restore(e.getKey(), t[0], (int) t[1], List.copyOf(e.getValue().values())));
     }
@@ -112,82 +116,67 @@ public final class Profile {
     return parties.stream().mapToLong(PartyRunStats::bytesSent).sum();
   }
 
-  /**
-   * Bytes sent by all parties for ops of one kind (e.g. {@code pond.mul}, or {@code mul} for every
-   * protocol's), or within a scope (e.g. {@code dense0}); see {@link #matches} for the rule.
-   */
-  public long bytesSentFor(String opKindOrScope) {
-    return bytesSentByPartyFor(opKindOrScope).values().stream().mapToLong(Long::longValue).sum();
+  /** The (identity, party) records that {@code q} selects. */
+  public List<OpStats> select(OpQuery q) {
+    return ops().stream().filter(o -> q.matches(o.identity())).toList();
   }
 
-  /** Bytes sent by each party for ops of one kind or within a scope; parties that sent none are left out. */
-  public Map<String, Long> bytesSentByPartyFor(String opKindOrScope) {
+  /** Bytes sent by all parties for what {@code q} selects. */
+  public long bytesSentFor(OpQuery q) {
+    return select(q).stream().mapToLong(OpStats::bytesSent).sum();
+  }
+
+  /** Bytes sent by each party for what {@code q} selects; parties that sent none for it are left out. */
+  public Map<String, Long> bytesSentByPartyFor(OpQuery q) {
     Map<String, Long> r = new LinkedHashMap<>();
-    for (OpStats o : ops()) {
-      if (matches(o, opKindOrScope) && o.bytesSent() > 0) {
+    for (OpStats o : select(q)) {
+      if (o.bytesSent() > 0) {
         r.merge(o.party(), o.bytesSent(), Long::sum);
       }
     }
     return r;
   }
 
-  /** Rounds spent in ops of one kind (or scope): the steps in which any party sent for them. */
-  public int roundsFor(String opKindOrScope) {
+  /** Rounds spent in what {@code q} selects: the steps in which any party sent for it. */
+  public int roundsFor(OpQuery q) {
     BitSet steps = new BitSet();
-    for (OpStats o : ops()) {
-      if (matches(o, opKindOrScope)) {
-        steps.or(o.sendSteps());
-      }
+    for (OpStats o : select(q)) {
+      steps.or(o.sendSteps());
     }
     return steps.cardinality();
   }
 
-  /**
-   * Whether an op record falls under a query: the query's segments ({@code /}-separated, blank
-   * ones ignored) must stand as consecutive segments of the op's scope path, where a query segment
-   * names a scope segment exactly ({@code securenn.matmul#3}), by kind ({@code securenn.matmul}) or
-   * by the kind without its protocol ({@code matmul}). So {@code "mul"} counts {@code pond.mul} but
-   * never {@code pond.matmul}, and {@code "dense0/pond.matmul"} only that layer's products.
-   */
-  static boolean matches(OpStats o, String what) {
-    String[] query = java.util.Arrays.stream(what.split("/")).filter(s -> !s.isBlank()).toArray(String[]::new);
-    if (query.length == 0) {
-      return false;
-    }
-    String[] path = o.op().split("/");
-    for (int start = 0; start + query.length <= path.length; start++) {
-      int i = 0;
-      while (i < query.length && segmentMatches(path[start + i], query[i])) {
-        i++;
-      }
-      if (i == query.length) {
-        return true;
-      }
-    }
-    return false;
+  /** Bytes sent by all parties for ops named {@code op} of any protocol ({@link OpQuery#op(String)}). */
+  public long bytesSentFor(String op) {
+    return bytesSentFor(opNamed(op));
   }
 
-  private static boolean segmentMatches(String segment, String query) {
-    if (segment.equals(query)) {
-      return true;
-    }
-    int hash = segment.indexOf('#');
-    String kind = hash < 0 ? segment : segment.substring(0, hash);
-    return kind.equals(query) || kind.substring(kind.lastIndexOf('.') + 1).equals(query);
+  /** Bytes sent by each party for ops named {@code op} ({@link OpQuery#op(String)}). */
+  public Map<String, Long> bytesSentByPartyFor(String op) {
+    return bytesSentByPartyFor(opNamed(op));
   }
 
-  /** Per op kind and party, summed over instances. */
+  /** Rounds spent in ops named {@code op} ({@link OpQuery#op(String)}). */
+  public int roundsFor(String op) {
+    return roundsFor(opNamed(op));
+  }
+
+  private static OpQuery opNamed(String op) {
+    if (op != null && (op.indexOf('.') >= 0 || op.indexOf('/') >= 0)) {
+      throw new IllegalArgumentException("'" + op + "' is not an op name: pass a name such as \"mul\", or an OpQuery "
+          + "such as OpQuery.op(\"pond\", \"mul\") for one protocol's op or OpQuery.layer(\"dense_1\") for a layer");
+    }
+    return OpQuery.op(op);
+  }
+
+  /** Per innermost op kind and party, summed over calls and layers (each node counted once). */
   public List<OpStats> byKind() {
-    Map<String, OpStats> acc = new LinkedHashMap<>();
+    Map<List<Object>, OpStats> acc = new LinkedHashMap<>();
     for (OpStats o : ops()) {
-      acc.merge(o.kind() + "\u0000" + o.party(),
-          new OpStats(o.kind(), o.party(), o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), o.sendSteps()),
-          (a, b) -> {
-            BitSet steps = a.sendSteps();
-            steps.or(b.sendSteps());
-            return new OpStats(a.op(), a.party(), a.nanos() + b.nanos(), a.bytesSent() + b.bytesSent(),
-                a.bytesReceived() + b.bytesReceived(), steps.cardinality(), a.nodes() + b.nodes(), steps);
-          });
+      OpIdentity kind = OpIdentity.of(o.kind());
+      acc.merge(List.of(o.kind(), o.party()),
+          new OpStats(kind, o.party(), o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), o.sendSteps()),
+          (a, b) -> a.plus(b, kind));
     }
     return List.copyOf(acc.values());
   }
@@ -199,7 +188,7 @@ public final class Profile {
     sb.append(String.format("run on %s: %.2f ms, %d rounds, %s sent%n", runtime, wallMillis(), rounds, bytes(totalBytesSent())));
     sb.append(String.format("%-28s %-20s %10s %12s %12s %7s%n", "op", "party", "ms", "sent", "received", "rounds"));
     for (OpStats o : byKind()) {
-      sb.append(String.format("%-28s %-20s %10.3f %12s %12s %7d%n", o.op(), o.party(), o.millis(), bytes(o.bytesSent()), bytes(o.bytesReceived()), o.rounds()));
+      sb.append(String.format("%-28s %-20s %10.3f %12s %12s %7d%n", o.kind(), o.party(), o.millis(), bytes(o.bytesSent()), bytes(o.bytesReceived()), o.rounds()));
     }
     return sb.toString();
   }

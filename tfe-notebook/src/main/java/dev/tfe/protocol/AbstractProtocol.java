@@ -47,9 +47,13 @@ public abstract class AbstractProtocol implements Protocol {
     return ops.graph();
   }
 
-  /** Opens a profile scope named after this protocol and op, e.g. {@code pond.matmul#3}. */
+  /**
+   * Opens the frame of one call of this protocol's op {@code op} ({@link Graph#opScope}): the
+   * nodes built until it closes carry the identity (this protocol's {@link #name()}, {@code op})
+   * that the profile, the drawing and the cost views group by.
+   */
   protected Graph.Scope scope(String op) {
-    return graph().scope(name() + "." + op);
+    return graph().opScope(name(), op);
   }
 
   /** A fresh name for party-local variables. */

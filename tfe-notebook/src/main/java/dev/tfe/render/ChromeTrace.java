@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A {@link Profile} as Chrome trace-event JSON, to open in Perfetto ({@code ui.perfetto.dev}) or
  * {@code chrome://tracing}: one thread per party, one complete event ({@code "ph":"X"}) per op
- * scope and party with its duration, and bytes, rounds and node count as arguments. The profile
+ * identity and party (named by its display text, in the category of its innermost op kind) with its duration, and bytes, rounds and node count as arguments. The profile
  * keeps durations, not start times, so each party's events are laid end to end in the order
  * the ops appear; the picture shows where time goes, not true overlap between parties.
  */
@@ -44,10 +44,12 @@ public final class ChromeTrace {
       clock.put(o.party(), start + dur);
       sb.append(first ? "" : ",\n");
       first = false;
-      sb.append("{\"name\":").append(string(o.op())).append(",\"cat\":").append(string(o.kind()))
+      sb.append("{\"name\":").append(string(o.label())).append(",\"cat\":").append(string(o.kind().toString()))
           .append(",\"ph\":\"X\",\"pid\":1,\"tid\":").append(t)
           .append(String.format(Locale.ROOT, ",\"ts\":%.3f,\"dur\":%.3f", start, dur))
           .append(",\"args\":{\"party\":").append(string(o.party()))
+          .append(",\"protocol\":").append(string(o.identity().protocol())).append(",\"op\":").append(string(o.identity().op()))
+          .append(",\"layer\":").append(string(o.identity().layer()))
           .append(",\"bytesSent\":").append(o.bytesSent()).append(",\"bytesReceived\":").append(o.bytesReceived())
           .append(",\"rounds\":").append(o.rounds()).append(",\"nodes\":").append(o.nodes()).append("}}");
     }

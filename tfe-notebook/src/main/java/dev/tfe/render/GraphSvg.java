@@ -2,6 +2,7 @@ package dev.tfe.render;
 
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.Node;
+import dev.tfe.graph.OpIdentity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,11 +29,12 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * Draws a graph as SVG, laid out top to bottom by Eclipse ELK's layered algorithm (run headless,
  * without OSGi). At detail {@link Detail#OPS} there is one box per protocol op and party, with an
  * edge where any node of one box feeds a node of another; at {@link Detail#NODES} one box per
- * ring node. An op is a scope cut after its first numbered segment ({@code name#k}), e.g.
+ * ring node. Boxes group nodes by their {@link OpIdentity}: an op is the identity cut after its
+ * outermost op frame ({@link OpIdentity#outermostOp()}), e.g.
  * {@code model1/dense_1/securenn.matmul#1} for a node in
- * {@code model1/dense_1/securenn.matmul#1/pond.truncate#2}, or after a fixed number of segments
- * ({@link Options#opDepth}). Boxes sit in one frame per layer, the named scopes above the op
- * (e.g. {@code model1/dense_1}), or a fixed number of segments ({@link Options#layerDepth}).
+ * {@code model1/dense_1/securenn.matmul#1/securenn.truncate#2}, or after a fixed number of frames
+ * ({@link Options#opDepth}). Boxes sit in one frame per layer, the layer frames above the op
+ * (e.g. {@code model1/dense_1}), or a fixed number of frames ({@link Options#layerDepth}).
  * Box colours say the party, explained in a legend; edges between parties (messages) are red
  * and dashed.
  */
@@ -51,7 +53,7 @@ public final class GraphSvg {
 
   /** How much to show. */
   public enum Detail {
-    /** One box per protocol op (scope prefix) and party. */
+    /** One box per protocol op call (identity up to its outermost op) and party. */
     OPS,
     /** One box per graph node. */
     NODES
@@ -61,14 +63,14 @@ public final class GraphSvg {
    * Drawing options.
    *
    * @param detail boxes per op or per node
-   * @param opDepth scope segments that name an op (for {@link Detail#OPS}); 0 to cut after the
-   *     first numbered segment
-   * @param layerDepth scope segments that name a layer frame; 0 for the named scopes above the
+   * @param opDepth identity frames that name an op (for {@link Detail#OPS}); 0 to cut after the
+   *     outermost op frame
+   * @param layerDepth identity frames that name a layer frame; 0 for the layer frames above the
    *     op; negative for no frames
    * @param maxBoxes the most boxes to lay out; larger graphs fail with a hint to choose {@link Detail#OPS}
    */
   public record Options(Detail detail, int opDepth, int layerDepth, int maxBoxes) {
-    /** Ops cut after their first numbered segment, frames for the named scopes above, at most 2000 boxes. */
+    /** Ops cut after their outermost op frame, frames for the layers above, at most 2000 boxes. */
     public static final Options DEFAULT = new Options(Detail.OPS, 0, 0, 2000);
 
     public Options {
@@ -104,66 +106,48 @@ public final class GraphSvg {
     return c != null ? c : PALETTE[5 + Math.floorMod(party.hashCode(), PALETTE.length - 5)];
   }
 
-  /** A node's op: its scope cut after {@code depth} segments, or after the first numbered one for 0. */
-  static String opOf(String scope, int depth) {
-    if (depth > 0) {
-      return truncate(scope, depth);
-    }
-    int hash = scope.indexOf('#');
-    if (hash < 0) {
-      return scope.isEmpty() ? "(top)" : scope;
-    }
-    int end = scope.indexOf('/', hash);
-    return end < 0 ? scope : scope.substring(0, end);
+  /** A node's op: its identity cut after {@code depth} frames, or after its outermost op frame for 0. */
+  static OpIdentity opOf(OpIdentity id, int depth) {
+    return depth > 0 ? id.prefix(depth) : id.outermostOp();
   }
 
-  /** A node's layer frame: the scope cut after {@code depth} segments, or the named scopes above its op for 0. */
-  static String layerOf(String scope, Options options) {
+  /** A node's layer frame: its identity cut after {@code depth} frames, or the layers above its op for 0; null for none. */
+  static OpIdentity layerOf(OpIdentity id, Options options) {
     if (options.layerDepth() < 0) {
-      return "";
+      return null;
     }
-    if (options.layerDepth() > 0) {
-      return truncate(scope, options.layerDepth());
-    }
-    String op = opOf(scope, 0);
-    int hash = op.indexOf('#');
-    int cut = op.lastIndexOf('/', hash < 0 ? op.length() - 1 : hash);
-    return cut < 0 ? "" : op.substring(0, cut);
-  }
-
-  /** The first {@code depth} segments of a scope ({@code "(top)"} for an empty scope). */
-  static String truncate(String scope, int depth) {
-    if (scope.isEmpty()) {
-      return "(top)";
-    }
-    int at = -1;
-    for (int i = 0; i < depth; i++) {
-      at = scope.indexOf('/', at + 1);
-      if (at < 0) {
-        return scope;
-      }
-    }
-    return scope.substring(0, at);
+    OpIdentity layer = options.layerDepth() > 0 ? id.prefix(options.layerDepth()) : id.enclosingLayers();
+    return layer.frames().isEmpty() ? null : layer;
   }
 
   /** A box: a group of nodes on one party. */
-  private record Box(String key, String label, String sub, String party, String layer) {}
+  private record Box(String key, String title, String label, String sub, String party, OpIdentity layer) {}
 
   /** Draws a view. */
   public static String render(GraphView view, Options options) {
     List<Node> nodes = view.nodes();
     Map<Integer, Box> boxOf = new HashMap<>();
-    Map<String, Box> boxes = new LinkedHashMap<>();
+    Map<List<Object>, Box> boxes = new LinkedHashMap<>();
     for (Node n : nodes) {
-      String layer = layerOf(n.scope(), options);
-      Box b;
+      OpIdentity layer = layerOf(n.identity(), options);
+      List<Object> group;
+      String title;
+      String label;
+      String sub;
       if (options.detail() == Detail.NODES) {
-        b = new Box("n" + n.id(), "#" + n.id() + " " + n.op(), lastSegment(n.scope()) + " @" + n.party(), n.party(), layer);
+        group = List.of(n.id());
+        title = "#" + n.id() + " " + n.identity() + "@" + n.party();
+        label = "#" + n.id() + " " + n.op();
+        sub = n.identity().lastFrameText() + " @" + n.party();
       } else {
-        String op = opOf(n.scope(), options.opDepth());
-        b = new Box(op + "@" + n.party(), lastSegment(op), n.party(), n.party(), layer);
+        OpIdentity op = opOf(n.identity(), options.opDepth());
+        group = List.of(op, n.party());
+        title = op + "@" + n.party();
+        label = op.lastFrameText();
+        sub = n.party();
       }
-      boxOf.put(n.id(), boxes.computeIfAbsent(b.key(), k -> b));
+      String key = "b" + boxes.size();
+      boxOf.put(n.id(), boxes.computeIfAbsent(group, k -> new Box(key, title, label, sub, n.party(), layer)));
     }
     if (boxes.size() > options.maxBoxes()) {
       throw new IllegalArgumentException("the drawing would have " + boxes.size() + " boxes, more than " + options.maxBoxes()
@@ -179,11 +163,7 @@ public final class GraphSvg {
         }
       }
     }
-    return draw(view, boxes, edges);
-  }
-
-  private static String lastSegment(String scope) {
-    return scope.isEmpty() ? "(top)" : scope.substring(scope.lastIndexOf('/') + 1);
+    return draw(view, boxes.values(), edges);
   }
 
   /** Registers ELK's layered algorithm once, when first needed (the JVM's class initialisation is the lock). */
@@ -202,7 +182,7 @@ public final class GraphSvg {
     }
   }
 
-  private static String draw(GraphView view, Map<String, Box> boxes, Set<List<String>> edges) {
+  private static String draw(GraphView view, java.util.Collection<Box> boxes, Set<List<String>> edges) {
     ensureElk();
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
@@ -212,15 +192,15 @@ public final class GraphSvg {
     root.setProperty(CoreOptions.SPACING_NODE_NODE, 18.0);
     root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 26.0);
     root.setProperty(CoreOptions.PADDING, new ElkPadding(12));
-    Map<String, ElkNode> frames = new LinkedHashMap<>();
+    Map<OpIdentity, ElkNode> frames = new LinkedHashMap<>();
     Map<String, ElkNode> elk = new HashMap<>();
     Map<ElkNode, Box> boxByElk = new HashMap<>();
-    for (Box b : boxes.values()) {
+    for (Box b : boxes) {
       ElkNode parent = root;
-      if (!b.layer().isEmpty()) {
+      if (b.layer() != null) {
         parent = frames.computeIfAbsent(b.layer(), l -> {
           ElkNode f = ElkGraphUtil.createNode(root);
-          f.setIdentifier(l);
+          f.setIdentifier(l.toString());
           f.setProperty(CoreOptions.PADDING, new ElkPadding(FRAME_TOP + 6, 10, 10, 10));
           return f;
         });
@@ -237,7 +217,7 @@ public final class GraphSvg {
     }
     new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
 
-    List<String> parties = boxes.values().stream().map(Box::party).distinct().sorted().toList();
+    List<String> parties = boxes.stream().map(Box::party).distinct().sorted().toList();
     double legendWidth = 30 + CHAR_WIDTH * Math.max(22, parties.stream().mapToInt(String::length).max().orElse(0));
     double width = root.getWidth() + legendWidth + 10;
     double titleHeight = view.title().isEmpty() ? 0 : 24;
@@ -263,14 +243,14 @@ public final class GraphSvg {
         pts.add(new double[] {s.getStartX() + off[0], s.getStartY() + off[1]});
         s.getBendPoints().forEach(p -> pts.add(new double[] {p.getX() + off[0], p.getY() + off[1]}));
         pts.add(new double[] {s.getEndX() + off[0], s.getEndY() + off[1]});
-        svg.path(pts, cross ? "edge cross" : "edge", from.key() + " -> " + to.key());
+        svg.path(pts, cross ? "edge cross" : "edge", from.title() + " -> " + to.title());
       });
     }
     for (Map.Entry<ElkNode, Box> e : boxByElk.entrySet()) {
       ElkNode n = e.getKey();
       Box b = e.getValue();
       double[] at = absolute(n);
-      svg.rect(at[0], at[1], n.getWidth(), n.getHeight(), "box", partyColour(b.party()), b.key());
+      svg.rect(at[0], at[1], n.getWidth(), n.getHeight(), "box", partyColour(b.party()), b.title());
       svg.text(at[0] + 8, at[1] + 14, b.label(), "label");
       svg.text(at[0] + 8, at[1] + 28, b.sub(), "sub");
     }

@@ -64,7 +64,7 @@ public final class ProfileReport {
     IntColumn rounds = IntColumn.create("rounds");
     IntColumn nodes = IntColumn.create("nodes");
     for (OpStats o : rows) {
-      op.append(o.op());
+      op.append(o.kind().toString());
       party.append(o.party());
       ms.append(o.millis());
       sent.append(o.bytesSent());
@@ -98,7 +98,7 @@ public final class ProfileReport {
     sb.append("<table><thead><tr><th>op</th><th>party</th><th>ms</th><th>sent</th><th>received</th><th>rounds</th></tr></thead><tbody>");
     for (OpStats o : profile.byKind()) {
       sb.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.3f</td><td>%s</td><td>%s</td><td>%d</td></tr>",
-          Svg.escape(o.op()), Svg.escape(o.party()), o.millis(), Profile.bytes(o.bytesSent()), Profile.bytes(o.bytesReceived()), o.rounds()));
+          Svg.escape(o.kind().toString()), Svg.escape(o.party()), o.millis(), Profile.bytes(o.bytesSent()), Profile.bytes(o.bytesReceived()), o.rounds()));
     }
     sb.append("</tbody></table>");
     sb.append("<table><thead><tr><th>party</th><th>ms (sum of ops)</th><th>sent</th><th>received</th></tr></thead><tbody>");
@@ -121,7 +121,7 @@ public final class ProfileReport {
   public static JFreeChart chart(Profile profile, Metric metric) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (OpStats o : profile.byKind()) {
-      data.addValue(metric.of(o), o.party(), o.op());
+      data.addValue(metric.of(o), o.party(), o.kind().toString());
     }
     JFreeChart chart = ChartFactory.createStackedBarChart(metric.label + " per op kind", "op", metric.label, data,
         PlotOrientation.VERTICAL, true, false, false);

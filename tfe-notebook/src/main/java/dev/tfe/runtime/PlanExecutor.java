@@ -1,6 +1,7 @@
 package dev.tfe.runtime;
 
 import dev.tfe.graph.Node;
+import dev.tfe.graph.OpIdentity;
 import dev.tfe.graph.Plan;
 import dev.tfe.profile.PartyRunStats;
 import dev.tfe.ring.RingTensor;
@@ -27,7 +28,7 @@ public final class PlanExecutor {
   public PartyRunStats execute(Plan plan, Transport transport, PartyState state, long run, Duration timeout) {
     PartyRunStats stats = new PartyRunStats(plan.party());
     Map<Integer, RingTensor> values = new HashMap<>();
-    Map<Integer, String> consumerScope = consumerScopes(plan);
+    Map<Integer, OpIdentity> consumerScope = consumerScopes(plan);
     Map<Integer, Integer> remaining = lastUses(plan);
     long start = System.nanoTime();
     for (Plan.Step step : plan.steps()) {
@@ -47,7 +48,7 @@ public final class PlanExecutor {
         }
         for (MessageCodec.Entry e : batch.entries()) {
           values.put(e.nodeId(), e.value());
-          String scope = consumerScope.getOrDefault(e.nodeId(), "");
+          OpIdentity scope = consumerScope.getOrDefault(e.nodeId(), OpIdentity.NONE);
           stats.addReceived(scope, (long) e.width() * e.value().size());
           stats.addWait(scope, waited / batch.entries().size());
         }
@@ -66,9 +67,9 @@ public final class PlanExecutor {
         try {
           out = kernels.apply(n, in, state);
         } catch (RuntimeException e) {
-          throw new IllegalStateException(plan.party() + " failed computing " + n.op() + " in " + n.scope() + ": " + e.getMessage(), e);
+          throw new IllegalStateException(plan.party() + " failed computing " + n.op() + " in " + n.identity() + ": " + e.getMessage(), e);
         }
-        stats.addCompute(n.scope(), System.nanoTime() - t0);
+        stats.addCompute(n.identity(), System.nanoTime() - t0);
         values.put(id, out);
         for (int i = 0; i < in.length; i++) {
           release(values, remaining, n.input(i));
@@ -81,12 +82,12 @@ public final class PlanExecutor {
           Node n = plan.nodes().get(id);
           RingTensor v = values.get(id);
           entries.add(new MessageCodec.Entry(id, n.wireBytes(), v));
-          stats.addSent(plan.sendScopes().getOrDefault(id, n.scope()), (long) n.wireBytes() * v.size(), step.index());
+          stats.addSent(plan.sendIdentities().getOrDefault(id, n.identity()), (long) n.wireBytes() * v.size(), step.index());
         }
         long t0 = System.nanoTime();
         transport.send(s.getKey(), MessageCodec.encode(run, step.index(), plan.party(), entries));
         long dt = System.nanoTime() - t0;
-        stats.addWait(plan.sendScopes().getOrDefault(s.getValue()[0], ""), dt);
+        stats.addWait(plan.sendIdentities().getOrDefault(s.getValue()[0], OpIdentity.NONE), dt);
         sent = true;
         for (int id : s.getValue()) {
           release(values, remaining, id);
@@ -100,12 +101,12 @@ public final class PlanExecutor {
     return stats;
   }
 
-  /** For each value read on this party, the scope of its first local reader. */
-  private static Map<Integer, String> consumerScopes(Plan plan) {
-    Map<Integer, String> r = new HashMap<>();
+  /** For each value read on this party, the identity of its first local reader. */
+  private static Map<Integer, OpIdentity> consumerScopes(Plan plan) {
+    Map<Integer, OpIdentity> r = new HashMap<>();
     for (Node n : plan.nodes().values()) {
       for (int in : n.inputs()) {
-        r.putIfAbsent(in, n.scope());
+        r.putIfAbsent(in, n.identity());
       }
     }
     return r;

@@ -36,7 +36,7 @@ class PlanCodecTest {
         Plan q = PlanCodec.decode(bytes);
         assertEquals(p.party(), q.party());
         assertEquals(p.outputs(), q.outputs());
-        assertEquals(p.sendScopes(), q.sendScopes());
+        assertEquals(p.sendIdentities(), q.sendIdentities());
         assertEquals(p.nodes().keySet(), q.nodes().keySet());
         for (Node n : p.nodes().values()) {
           assertEquals(n.toString(), q.nodes().get(n.id()).toString());
@@ -59,7 +59,7 @@ class PlanCodecTest {
 
   @Test
   void attributesOfEveryTypeRoundTrip() {
-    Node n = new Node(3, "op", "server0", "s#1",
+    Node n = new Node(3, "op", "server0", new OpIdentity(List.of(new OpIdentity.Layer("m"), new OpIdentity.Op(new OpKind("p", "o"), 1))),
         Attrs.of("l", 7L, "d", 0.25, "s", "héllo", "i", new int[] {1, -2}, "j", new long[] {Long.MIN_VALUE, 5}),
         new int[] {1, 2}, new int[] {2, 2}, 8);
     Plan p = new Plan("server0", Map.of(3, n), List.of(new Plan.Step(0, Map.of(), new int[] {3}, Map.of())),
@@ -67,6 +67,7 @@ class PlanCodecTest {
     Plan back = PlanCodec.decode(PlanCodec.encode(p));
     assertEquals(List.of("ring", "securenn"), back.modules());
     Node m = back.nodes().get(3);
+    assertEquals(n.identity(), m.identity());
     assertEquals(7L, m.attrs().getLong("l"));
     assertEquals(0.25, m.attrs().getDouble("d"));
     assertEquals("héllo", m.attrs().getString("s"));

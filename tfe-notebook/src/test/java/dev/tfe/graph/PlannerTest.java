@@ -58,17 +58,36 @@ class PlannerTest {
   }
 
   @Test
-  void scopesAreNumberedPerKind() {
+  void opFramesAreNumberedPerKindWithinTheirEnclosingFrames() {
     Graph g = new Graph();
-    try (var s = g.scope("pond.mul")) {
-      assertEquals("pond.mul#1", g.currentScope());
-      try (var t = g.scope("pond.truncate")) {
-        assertEquals("pond.mul#1/pond.truncate#1", g.currentScope());
+    OpKind mul = new OpKind("pond", "mul");
+    OpKind truncate = new OpKind("pond", "truncate");
+    try (var l = g.layerScope("model1", "dense_1")) {
+      try (var s = g.opScope("pond", "mul")) {
+        OpIdentity id = g.currentIdentity();
+        assertEquals(List.of(new OpIdentity.Layer("model1"), new OpIdentity.Layer("dense_1"), new OpIdentity.Op(mul, 1)),
+            id.frames());
+        assertEquals("dense_1", id.layer());
+        assertEquals("pond", id.protocol());
+        assertEquals("mul", id.op());
+        assertEquals("", id.subProtocol());
+        try (var t = g.opScope("pond", "truncate")) {
+          assertEquals(new OpIdentity.Op(truncate, 1), g.currentIdentity().ops().get(1));
+          assertEquals("truncate", g.currentIdentity().subProtocol());
+          assertEquals(truncate, g.currentIdentity().kind());
+          assertEquals("mul", g.currentIdentity().op());
+          assertEquals("model1/dense_1/pond.mul#1/pond.truncate#1", g.currentIdentity().toString());
+        }
+      }
+      try (var s = g.opScope("pond", "mul")) {
+        assertEquals(2, g.currentIdentity().ops().get(0).instance());
       }
     }
-    try (var s = g.scope("pond.mul")) {
-      assertEquals("pond.mul#2", g.currentScope());
+    try (var s = g.opScope("pond", "mul")) {
+      assertEquals(1, g.currentIdentity().ops().get(0).instance(), "numbered per enclosing frames");
     }
-    assertEquals("", g.currentScope());
+    assertEquals(OpIdentity.NONE, g.currentIdentity());
+    NodeRef r = g.add(Ops.CONST, "p", Attrs.empty(), new int[] {1}, 8);
+    assertEquals(OpIdentity.NONE, g.node(r.id()).identity());
   }
 }

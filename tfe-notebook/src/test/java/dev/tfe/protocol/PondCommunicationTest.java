@@ -6,7 +6,9 @@ import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
+import dev.tfe.graph.OpKind;
 import dev.tfe.model.secure.OpCosts;
+import dev.tfe.profile.OpQuery;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.pond.Pond;
 import dev.tfe.protocol.share.TruncationMode;
@@ -46,13 +48,13 @@ class PondCommunicationTest {
 
   /** Bytes of the product itself, without its truncation (a nested scope). */
   private static long productBytes(Profile p, String kind) {
-    return p.ops().stream().filter(o -> o.kind().equals(kind)).mapToLong(o -> o.bytesSent()).sum();
+    return p.ops().stream().filter(o -> o.kind().equals(new OpKind("pond", kind))).mapToLong(o -> o.bytesSent()).sum();
   }
 
   /** Bytes of the product itself by party, without its truncation. */
   private static Map<String, Long> productBytesByParty(Profile p, String kind) {
     Map<String, Long> r = new LinkedHashMap<>();
-    p.ops().stream().filter(o -> o.kind().equals(kind) && o.bytesSent() > 0)
+    p.ops().stream().filter(o -> o.kind().equals(new OpKind("pond", kind)) && o.bytesSent() > 0)
         .forEach(o -> r.merge(o.party(), o.bytesSent(), Long::sum));
     return r;
   }
@@ -63,11 +65,11 @@ class PondCommunicationTest {
     int k = 5;
     Profile p = profileOf(TruncationMode.LOCAL, false, m, k, 0, false);
     long elements = (long) m * k;
-    assertEquals(8 * 7 * elements + SEED, productBytes(p, "pond.mul"));
-    assertEquals(0, productBytes(p, "pond.truncate"), "local truncation sends nothing");
-    assertEquals(LOCAL.mulProduct(elements, false).bytesSentByParty(), productBytesByParty(p, "pond.mul"));
-    assertEquals(LOCAL.mul(elements).bytesSentByParty(), p.bytesSentByPartyFor("pond.mul"));
-    assertEquals(2, p.roundsFor("pond.mul"), "dealing, then opening the masked operands");
+    assertEquals(8 * 7 * elements + SEED, productBytes(p, "mul"));
+    assertEquals(0, productBytes(p, "truncate"), "local truncation sends nothing");
+    assertEquals(LOCAL.mulProduct(elements, false).bytesSentByParty(), productBytesByParty(p, "mul"));
+    assertEquals(LOCAL.mul(elements).bytesSentByParty(), p.bytesSentByPartyFor(OpQuery.op("pond", "mul")));
+    assertEquals(2, p.roundsFor(OpQuery.op("pond", "mul")), "dealing, then opening the masked operands");
   }
 
   @Test
@@ -77,8 +79,8 @@ class PondCommunicationTest {
     int n = 128;
     Profile p = profileOf(TruncationMode.LOCAL, false, m, k, n, true);
     long words = 3L * m * k + 3L * k * n + (long) m * n;
-    assertEquals(8 * words + SEED, productBytes(p, "pond.matmul"));
-    assertEquals(LOCAL.matmul(m, k, n, false).bytesSentByParty(), productBytesByParty(p, "pond.matmul"));
+    assertEquals(8 * words + SEED, productBytes(p, "matmul"));
+    assertEquals(LOCAL.matmul(m, k, n, false).bytesSentByParty(), productBytesByParty(p, "matmul"));
   }
 
   @Test
@@ -88,9 +90,9 @@ class PondCommunicationTest {
     int n = 128;
     Profile p = profileOf(TruncationMode.LOCAL, true, m, k, n, true);
     long words = 3L * m * k + (long) m * n; // b1, both halves of beta, and c1
-    assertEquals(8 * words + SEED, productBytes(p, "pond.matmul"));
-    assertEquals(0, productBytes(p, "pond.mask"), "the mask was opened in the initialisation run");
-    assertEquals(LOCAL.matmul(m, k, n, true).bytesSentByParty(), productBytesByParty(p, "pond.matmul"));
+    assertEquals(8 * words + SEED, productBytes(p, "matmul"));
+    assertEquals(0, productBytes(p, "mask"), "the mask was opened in the initialisation run");
+    assertEquals(LOCAL.matmul(m, k, n, true).bytesSentByParty(), productBytesByParty(p, "matmul"));
   }
 
   @Test
@@ -99,11 +101,11 @@ class PondCommunicationTest {
     int k = 7;
     Profile p = profileOf(TruncationMode.INTERACTIVE, false, m, k, 0, false);
     long elements = (long) m * k;
-    assertEquals(8 * 5 * elements + SEED, productBytes(p, "pond.truncate"));
-    assertEquals(INTERACTIVE.truncate(elements).bytesSentByParty(), productBytesByParty(p, "pond.truncate"));
-    assertEquals(INTERACTIVE.mulProduct(elements, false).bytesSentByParty(), productBytesByParty(p, "pond.mul"));
-    assertEquals(2, p.roundsFor("pond.truncate"), "dealing (in parallel with the product's), then opening c");
-    assertEquals(8 * 7 * elements + SEED, productBytes(p, "pond.mul"));
+    assertEquals(8 * 5 * elements + SEED, productBytes(p, "truncate"));
+    assertEquals(INTERACTIVE.truncate(elements).bytesSentByParty(), productBytesByParty(p, "truncate"));
+    assertEquals(INTERACTIVE.mulProduct(elements, false).bytesSentByParty(), productBytesByParty(p, "mul"));
+    assertEquals(2, p.roundsFor(OpQuery.op("pond", "truncate")), "dealing (in parallel with the product's), then opening c");
+    assertEquals(8 * 7 * elements + SEED, productBytes(p, "mul"));
   }
 
   @Test
@@ -114,8 +116,8 @@ class PondCommunicationTest {
       Tensor x = tfe.definePrivateInput(pond, client, TestData.uniform(new Random(2), 1, 10, 10));
       Output o = tfe.defineOutput(pond, client, x);
       Profile p = tfe.run(o).profile();
-      assertEquals(8 * 100 + SEED, p.bytesSentFor("pond.privateInput"));
-      assertEquals(2 * 8 * 100, p.bytesSentFor("pond.output"));
+      assertEquals(8 * 100 + SEED, p.bytesSentFor(OpQuery.op("pond", "privateInput")));
+      assertEquals(2 * 8 * 100, p.bytesSentFor(OpQuery.op("pond", "output")));
       OpCosts costs = OpCosts.of(pond);
       assertEquals(costs.privateInput("client", 100).plus(costs.output(100)).bytesSentByParty(), p.bytesSentByParty());
       assertEquals(2, p.rounds(), "share, then reveal");

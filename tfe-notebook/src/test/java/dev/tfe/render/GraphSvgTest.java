@@ -4,10 +4,13 @@ import static dev.tfe.model.Layers.dense;
 import static dev.tfe.model.Layers.relu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
+import dev.tfe.graph.OpIdentity;
+import dev.tfe.graph.OpKind;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.secure.PrivateModel;
 import dev.tfe.model.secure.Prediction;
@@ -15,6 +18,7 @@ import dev.tfe.protocol.TestData;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -85,16 +89,22 @@ class GraphSvgTest {
   }
 
   @Test
-  void opsAreCutAfterTheFirstNumberedSegmentAndLayersAreTheNamedScopesAbove() {
-    String scope = "model1/dense_1/securenn.matmul#3/pond.truncate#2";
-    assertEquals("model1/dense_1/securenn.matmul#3", GraphSvg.opOf(scope, 0));
-    assertEquals("model1/dense_1", GraphSvg.layerOf(scope, GraphSvg.Options.DEFAULT));
-    assertEquals("securenn.relu#1", GraphSvg.opOf("securenn.relu#1/pond.mul#2", 0));
-    assertEquals("", GraphSvg.layerOf("securenn.relu#1/pond.mul#2", GraphSvg.Options.DEFAULT));
-    assertEquals("model1/dense_1/securenn.matmul#3/pond.truncate#2", GraphSvg.opOf(scope, 4));
-    assertEquals("model1", GraphSvg.layerOf(scope, GraphSvg.Options.DEFAULT.withDepths(0, 1)));
-    assertEquals("", GraphSvg.layerOf(scope, GraphSvg.Options.DEFAULT.withDepths(0, -1)));
-    assertEquals("(top)", GraphSvg.opOf("", 0));
+  void opsAreCutAfterTheOutermostOpFrameAndLayersAreTheLayerFramesAbove() {
+    OpIdentity.Layer model = new OpIdentity.Layer("model1");
+    OpIdentity.Layer dense = new OpIdentity.Layer("dense_1");
+    OpIdentity.Op matmul = new OpIdentity.Op(new OpKind("securenn", "matmul"), 3);
+    OpIdentity.Op truncate = new OpIdentity.Op(new OpKind("securenn", "truncate"), 2);
+    OpIdentity id = new OpIdentity(List.of(model, dense, matmul, truncate));
+    assertEquals(new OpIdentity(List.of(model, dense, matmul)), GraphSvg.opOf(id, 0));
+    assertEquals(new OpIdentity(List.of(model, dense)), GraphSvg.layerOf(id, GraphSvg.Options.DEFAULT));
+    OpIdentity relu = new OpIdentity(List.of(new OpIdentity.Op(new OpKind("securenn", "relu"), 1), truncate));
+    assertEquals(relu.prefix(1), GraphSvg.opOf(relu, 0));
+    assertNull(GraphSvg.layerOf(relu, GraphSvg.Options.DEFAULT));
+    assertEquals(id, GraphSvg.opOf(id, 4));
+    assertEquals(new OpIdentity(List.of(model)), GraphSvg.layerOf(id, GraphSvg.Options.DEFAULT.withDepths(0, 1)));
+    assertNull(GraphSvg.layerOf(id, GraphSvg.Options.DEFAULT.withDepths(0, -1)));
+    assertEquals(OpIdentity.NONE, GraphSvg.opOf(OpIdentity.NONE, 0));
+    assertEquals("model1/dense_1/securenn.matmul#3", GraphSvg.opOf(id, 0).toString());
   }
 
   @Test

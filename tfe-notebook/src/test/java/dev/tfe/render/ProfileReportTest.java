@@ -58,7 +58,7 @@ class ProfileReportTest {
     assertEquals(profile.ops().size(), complete);
     OpStats first = profile.ops().get(0);
     Map<String, Object> e = (Map<String, Object>) events.stream()
-        .filter(x -> first.op().equals(((Map<String, Object>) x).get("name"))).findFirst().orElseThrow();
+        .filter(x -> first.label().equals(((Map<String, Object>) x).get("name"))).findFirst().orElseThrow();
     Map<String, Object> args = (Map<String, Object>) e.get("args");
     assertEquals(first.bytesSent(), ((Number) args.get("bytesSent")).longValue());
   }

@@ -10,10 +10,9 @@ import dev.tfe.launcher.Cluster;
 import dev.tfe.model.Fit;
 import dev.tfe.model.SecureNnNetworks;
 import dev.tfe.model.Sequential;
-import dev.tfe.model.secure.ByteCount;
-import dev.tfe.model.secure.CommunicationModel;
 import dev.tfe.model.secure.Prediction;
 import dev.tfe.model.secure.PrivateModel;
+import dev.tfe.profile.PlannedCost;
 import dev.tfe.profile.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +35,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * runtime and on local party processes (one cluster shared by all cases), it warms up (see
  * {@link #warmUp}) and then measures, each timed run on the next held-back digits: the median
  * latency of a private prediction, throughput, bytes sent by each party beside the analytical
- * bytes of {@link CommunicationModel}, rounds, agreement of the private classes with plaintext and
+ * bytes read off the planned graph ({@link PrivateModel#plannedCost}), rounds, agreement of the private classes with plaintext and
  * their accuracy, and the latency of plaintext ND4J inference on the same inputs. Prints a table
  * and saves {@code BENCHMARKS.json}, {@code BENCHMARKS.md} and the chart {@code BENCHMARKS.png}
  * (by {@link BenchmarksReport}) at the working directory, the repository root under
@@ -270,12 +269,11 @@ public final class NetworksBenchmark {
         correct += mine[j] == labels[j] ? 1 : 0;
       }
     }
-    CommunicationModel comm = CommunicationModel.of(pm);
-    ByteCount analytical = comm.predict(client, first, batch);
+    PlannedCost analytical = pm.plannedCost(client, first, batch);
     int digits = reps * batch;
     return new Result(net, batch, "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
         last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
-        analytical.bytesSentByParty(), comm.initialisation(OWNER).totalBytesSent(), (double) same / digits,
+        analytical.bytesSentByParty(), pm.plannedInitialisation().totalBytesSent(), (double) same / digits,
         (double) correct / digits, digits, warmRuns, reps);
   }
 

@@ -14,6 +14,7 @@ import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
+import dev.tfe.profile.OpQuery;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.securenn.SecureNn;
@@ -75,10 +76,12 @@ public final class SecureNnBenchmark implements Callable<Integer> {
 
   static void run(int reps) throws java.io.IOException {
     List<Figure> figures = new ArrayList<>();
-    figures.add(measure("drelu", new int[] {128, 128}, reps, (p, x) -> p.drelu(x), "securenn.drelu", "109.8", "10.88 MB"));
-    figures.add(measure("relu", new int[] {128, 128}, reps, (p, x) -> p.relu(x), "securenn.relu", "-", "-"));
+    figures.add(measure("drelu", new int[] {128, 128}, reps, (p, x) -> p.drelu(x), OpQuery.op(SecureNn.NAME, "drelu"),
+        "109.8", "10.88 MB"));
+    figures.add(measure("relu", new int[] {128, 128}, reps, (p, x) -> p.relu(x), OpQuery.op(SecureNn.NAME, "relu"),
+        "-", "-"));
     figures.add(measure("maxPool2d 2x2", new int[] {1, 24, 24, 16}, reps,
-        (p, x) -> p.maxPool2d(x, 2, 2, 2, 2, Padding.VALID), "securenn.maxPool2d", "-", "-"));
+        (p, x) -> p.maxPool2d(x, 2, 2, 2, 2, Padding.VALID), OpQuery.op(SecureNn.NAME, "maxPool2d"), "-", "-"));
     System.out.println();
     System.out.printf(Locale.ROOT, "%-15s %-14s %10s %10s %10s %12s %7s   %s%n", "op", "input", "run ms", "base ms", "op ms",
         "bytes", "rounds", "paper (Table 8, LAN)");
@@ -93,7 +96,7 @@ public final class SecureNnBenchmark implements Callable<Integer> {
     System.out.println("\nsaved " + out.toAbsolutePath());
   }
 
-  private static Figure measure(String name, int[] shape, int reps, BiFunction<SecureNn, Tensor, Tensor> op, String scope,
+  private static Figure measure(String name, int[] shape, int reps, BiFunction<SecureNn, Tensor, Tensor> op, OpQuery scope,
       String paperMs, String paperBytes) {
     try (Tfe tfe = Tfe.local()) {
       Party client = tfe.party("client");

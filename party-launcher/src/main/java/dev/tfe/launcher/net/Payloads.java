@@ -1,5 +1,7 @@
 package dev.tfe.launcher.net;
 
+import dev.tfe.graph.OpIdentity;
+import dev.tfe.graph.OpIdentityCodec;
 import dev.tfe.profile.OpStats;
 import dev.tfe.profile.PartyRunStats;
 import dev.tfe.ring.RingTensor;
@@ -83,7 +85,7 @@ public final class Payloads {
       List<OpStats> ops = s.ops();
       out.writeInt(ops.size());
       for (OpStats o : ops) {
-        out.writeUTF(o.op());
+        OpIdentityCodec.write(out, o.identity());
         out.writeLong(o.nanos());
         out.writeLong(o.bytesSent());
         out.writeLong(o.bytesReceived());
@@ -106,7 +108,7 @@ public final class Payloads {
       int n = in.readInt();
       List<OpStats> ops = new ArrayList<>(claim(in, n, MIN_OP_BYTES, "operation statistics"));
       for (int i = 0; i < n; i++) {
-        String op = in.readUTF();
+        OpIdentity op = OpIdentityCodec.read(in);
         long nanos = in.readLong();
         long sent = in.readLong();
         long received = in.readLong();
@@ -168,7 +170,7 @@ public final class Payloads {
   }
 
   /** The smallest encoding of one operation's statistics: UTF length, 3 longs, 3 ints. */
-  private static final int MIN_OP_BYTES = 2 + 3 * 8 + 3 * 4;
+  private static final int MIN_OP_BYTES = 4 + 3 * 8 + 3 * 4;
 
   /**
    * Checks a count read from the message against the bytes left, at {@code unit} bytes each.

@@ -1,7 +1,6 @@
 package dev.tfe.model.secure;
 
 import dev.tfe.model.layers.Conv2D;
-import dev.tfe.ring.ConvGeometry;
 
 /**
  * Conv2D, privately: the owner's kernel and bias (with a following BatchNormalization folded in
@@ -20,17 +19,5 @@ final class Conv2DForm implements PrivateForm<Conv2D> {
     FoldedWeights f = FoldedWeights.of(c.kernel(), c.bias(), b.foldedNext());
     return new PrivateConv2D(b.name(), b.protocol(), f.shareWeights(b), f.shareBias(b), c.strideH(), c.strideW(),
         PrivateForms.padding(c.padding()));
-  }
-
-  @Override
-  public ByteCount cost(Conv2D c, OpCosts costs, int batch, int[] in) {
-    ConvGeometry g = ConvGeometry.of(PrivateForms.batchShape(batch, in), c.kernelH(), c.kernelW(), c.strideH(),
-        c.strideW(), PrivateForms.padding(c.padding()));
-    return costs.matmul(g.patchRows(), g.patchCols(), c.filters(), true);
-  }
-
-  @Override
-  public long[] weightSizes(Conv2D c) {
-    return new long[] {(long) c.kernelH() * c.kernelW() * c.inChannels() * c.filters(), c.filters()};
   }
 }

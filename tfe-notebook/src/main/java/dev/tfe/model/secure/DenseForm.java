@@ -19,14 +19,4 @@ final class DenseForm implements PrivateForm<Dense> {
     FoldedWeights f = FoldedWeights.of(d.weights(), d.bias(), b.foldedNext());
     return new PrivateDense(b.name(), b.protocol(), f.shareWeights(b), f.shareBias(b));
   }
-
-  @Override
-  public ByteCount cost(Dense d, OpCosts costs, int batch, int[] in) {
-    return costs.matmul(batch, d.inputSize(), d.outputSize(), true);
-  }
-
-  @Override
-  public long[] weightSizes(Dense d) {
-    return new long[] {(long) d.inputSize() * d.outputSize(), d.outputSize()};
-  }
 }

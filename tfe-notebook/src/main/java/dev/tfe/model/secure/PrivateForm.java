@@ -7,9 +7,10 @@ import dev.tfe.model.layers.Layer;
 import dev.tfe.protocol.Protocol;
 
 /**
- * How one kind of layer runs privately and what it costs: the single place that knows both, so
- * {@link LayerTranslator} and {@link CommunicationModel} ask the layer's form (found by
- * {@link PrivateForms#of}) instead of testing the layer's class.
+ * How one kind of layer runs privately: {@link LayerTranslator} asks the layer's form (found by
+ * {@link PrivateForms#of}) instead of testing the layer's class. What the layer costs follows from
+ * what its form builds: {@link PrivateModel#plannedCost} reads it off the planned graph, per layer
+ * ({@code OpQuery.layer(name)}), for any protocol.
  *
  * @param <L> the layer class this form belongs to
  */
@@ -51,11 +52,4 @@ interface PrivateForm<L extends Layer> {
   /** The private layer for {@code layer} (only for {@link Role#COMPUTED}). */
   PrivateLayer build(L layer, Build b);
 
-  /** The bytes one run sends for this layer on a batch of {@code batch} examples of shape {@code in}. */
-  ByteCount cost(L layer, OpCosts costs, int batch, int[] in);
-
-  /** The sizes of the private weights the model owner shares once (weights, then bias); none by default. */
-  default long[] weightSizes(L layer) {
-    return new long[0];
-  }
 }

@@ -9,7 +9,6 @@ import dev.tfe.model.layers.GlobalAveragePooling2D;
 import dev.tfe.model.layers.Layer;
 import dev.tfe.model.layers.MaxPooling2D;
 import dev.tfe.model.layers.Padding;
-import dev.tfe.model.layers.Pooling2D;
 import dev.tfe.model.layers.ReLU;
 import dev.tfe.model.layers.Reshape;
 import dev.tfe.model.layers.Sigmoid;
@@ -35,22 +34,17 @@ final class PrivateForms {
   static {
     register(Dense.class, new DenseForm());
     register(Conv2D.class, new Conv2DForm());
-    register(ReLU.class, stateless(true, "", l -> Protocol::relu, (l, c, batch, in) -> c.relu(batch * size(in))));
-    register(Sigmoid.class, stateless(true, POLYNOMIAL_NOTE, l -> Protocol::sigmoid,
-        (l, c, batch, in) -> c.sigmoid(batch * size(in))));
-    register(Tanh.class, stateless(true, POLYNOMIAL_NOTE, l -> Protocol::tanh,
-        (l, c, batch, in) -> c.tanh(batch * size(in))));
+    register(ReLU.class, stateless(true, "", l -> Protocol::relu));
+    register(Sigmoid.class, stateless(true, POLYNOMIAL_NOTE, l -> Protocol::sigmoid));
+    register(Tanh.class, stateless(true, POLYNOMIAL_NOTE, l -> Protocol::tanh));
     register(MaxPooling2D.class, stateless(true, "", m -> (q, x) -> q.maxPool2d(x, m.poolH(), m.poolW(), m.strideH(),
-        m.strideW(), padding(m.padding())), (m, c, batch, in) -> c.maxPool2d(poolOutputs(m, batch, in),
-        m.poolH() * m.poolW())));
+        m.strideW(), padding(m.padding()))));
     register(AveragePooling2D.class, stateless(false, "", a -> (q, x) -> q.avgPool2d(x, a.poolH(), a.poolW(),
-        a.strideH(), a.strideW(), padding(a.padding())), (a, c, batch, in) -> c.avgPool2d(poolOutputs(a, batch, in))));
+        a.strideH(), a.strideW(), padding(a.padding()))));
     register(GlobalAveragePooling2D.class, stateless(false, "", g -> (q, x) -> q.reshape(q.avgPool2d(x, x.dim(1),
-        x.dim(2), x.dim(1), x.dim(2), ConvGeometry.Padding.VALID), x.dim(0), x.dim(3)),
-        (g, c, batch, in) -> c.avgPool2d((long) batch * in[2])));
-    register(Flatten.class, stateless(false, "", l -> (q, x) -> q.reshape(x, x.dim(0), -1), PrivateForms::free));
-    register(Reshape.class, stateless(false, "", r -> (q, x) -> q.reshape(x, prepend(x.dim(0), r.targetShape())),
-        PrivateForms::free));
+        x.dim(2), x.dim(1), x.dim(2), ConvGeometry.Padding.VALID), x.dim(0), x.dim(3))));
+    register(Flatten.class, stateless(false, "", l -> (q, x) -> q.reshape(x, x.dim(0), -1)));
+    register(Reshape.class, stateless(false, "", r -> (q, x) -> q.reshape(x, prepend(x.dim(0), r.targetShape()))));
     register(BatchNormalization.class, outside(PrivateForm.Role.FOLDED));
     register(Softmax.class, outside(PrivateForm.Role.CLIENT_FINAL));
   }
@@ -73,14 +67,9 @@ final class PrivateForms {
     FORMS.put(type, form);
   }
 
-  /** The bytes of one layer's run, as a function of the layer, formulas, batch and example shape. */
-  interface Cost<L> {
-    ByteCount of(L layer, OpCosts costs, int batch, int[] in);
-  }
-
   /** A form for a layer without weights: one call of the protocol per run. */
   static <L extends Layer> PrivateForm<L> stateless(boolean compares, String note,
-      Function<L, BiFunction<Protocol, Tensor, Tensor>> op, Cost<L> cost) {
+      Function<L, BiFunction<Protocol, Tensor, Tensor>> op) {
     return new PrivateForm<>() {
       @Override
       public boolean compares() {
@@ -95,11 +84,6 @@ final class PrivateForms {
       @Override
       public PrivateLayer build(L layer, Build b) {
         return new PrivateStatelessLayer(b.name(), op.apply(layer));
-      }
-
-      @Override
-      public ByteCount cost(L layer, OpCosts costs, int batch, int[] in) {
-        return cost.of(layer, costs, batch, in);
       }
     };
   }
@@ -116,39 +100,11 @@ final class PrivateForms {
       public PrivateLayer build(L layer, Build b) {
         throw new IllegalStateException(layer.type() + " is " + role + ", not a private layer");
       }
-
-      @Override
-      public ByteCount cost(L layer, OpCosts costs, int batch, int[] in) {
-        return ByteCount.NONE;
-      }
     };
-  }
-
-  private static <L> ByteCount free(L layer, OpCosts costs, int batch, int[] in) {
-    return ByteCount.NONE;
-  }
-
-  /** The outputs of a pooling of a batch of {@code batch} examples of shape {@code in}. */
-  private static long poolOutputs(Pooling2D p, int batch, int[] in) {
-    ConvGeometry g = ConvGeometry.of(batchShape(batch, in), p.poolH(), p.poolW(), p.strideH(), p.strideW(),
-        padding(p.padding()));
-    return (long) g.patchRows() * g.channels();
   }
 
   static ConvGeometry.Padding padding(Padding p) {
     return ConvGeometry.Padding.parse(p.name());
-  }
-
-  static long size(int[] s) {
-    long n = 1;
-    for (int d : s) {
-      n *= d;
-    }
-    return n;
-  }
-
-  static int[] batchShape(int batch, int[] s) {
-    return prepend(batch, s);
   }
 
   private static int[] prepend(int n, int[] shape) {

@@ -6,6 +6,8 @@ import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.graph.Graph;
 import dev.tfe.model.Sequential;
+import dev.tfe.graph.OpIdentity;
+import dev.tfe.profile.PlannedCost;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
@@ -48,7 +50,7 @@ public final class PrivateModel {
     synchronized (PrivateModel.class) {
       this.id = "model" + (++counter);
     }
-    try (Graph.Scope s = tfe.graph().namedScope(id + "/weights")) {
+    try (Graph.Scope s = tfe.graph().layerScope(id, "weights")) {
       LayerTranslator.Translation t = new LayerTranslator(tfe, protocol, owner).translate(model);
       this.layers = t.layers();
       this.softmax = t.softmax();
@@ -78,7 +80,7 @@ public final class PrivateModel {
    * it holds only the weights.
    */
   public GraphView graph() {
-    return new GraphView(tfe.graph(), id + "/", "PrivateModel " + id + " (" + protocol.name() + ")");
+    return new GraphView(tfe.graph(), List.of(id), "PrivateModel " + id + " (" + protocol.name() + ")");
   }
 
   /** Predicts privately for {@code client}, in batches of 128. */
@@ -121,6 +123,50 @@ public final class PrivateModel {
     return new Prediction(x, logits.castTo(DataType.DOUBLE), softmax, Profile.combine(profiles), wall, model, protocol.name());
   }
 
+  /**
+   * The analytical communication of {@code predict(client, x, batchSize)}, read off the planned
+   * graph ({@link PlannedCost}) before anything runs: one run per batch of {@code batchSize} rows
+   * of {@code x} (the last one smaller), added as the prediction's combined profile adds them.
+   * Builds the graph of each batch shape, as the prediction would.
+   */
+  public PlannedCost plannedCost(Party client, INDArray x, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+    int[] shape = Arrays.stream(x.shape()).mapToInt(Math::toIntExact).toArray();
+    int n = shape[0];
+    shape[0] = Math.min(batchSize, n);
+    PlannedCost c = n >= batchSize ? plannedCost(client, shape).times(n / batchSize) : PlannedCost.NONE;
+    if (n % batchSize != 0) {
+      shape[0] = n % batchSize;
+      c = c.plus(plannedCost(client, shape));
+    }
+    return c;
+  }
+
+  /**
+   * The analytical communication of one prediction run on a batch of shape {@code batchShape}
+   * ({@code [N, ...]}): bytes by party and by identity (e.g. {@code OpQuery.layer("dense_1")}),
+   * and rounds. Builds the graph of that shape, as a prediction would.
+   */
+  public PlannedCost plannedCost(Party client, int... batchShape) {
+    tfe.requireParty(client.name());
+    Built b = build(client, batchShape.clone());
+    return PlannedCost.of(tfe.graph(), List.of(b.logits().node().id()));
+  }
+
+  /**
+   * The analytical communication of sharing and masking this model's weights: the initialisation
+   * run before its first prediction (whose profile is {@code tfe.session().lastInitProfile()}
+   * when no other initialiser was pending).
+   */
+  public PlannedCost plannedInitialisation() {
+    OpIdentity mine = new OpIdentity(List.of(new OpIdentity.Layer(id)));
+    List<Integer> init = tfe.graph().initialisers().stream()
+        .filter(i -> tfe.graph().node(i).identity().isWithin(mine)).toList();
+    return PlannedCost.of(tfe.graph(), init);
+  }
+
   private synchronized Built build(Party client, int[] shape) {
     List<Integer> k = new ArrayList<>();
     k.add(client.name().hashCode());
@@ -130,16 +176,16 @@ public final class PrivateModel {
     return built.computeIfAbsent(k, unused -> {
       String key = id + ".x." + String.join("x", Arrays.stream(shape).mapToObj(Integer::toString).toList());
       Tensor h;
-      try (Graph.Scope s = tfe.graph().namedScope(id + "/input")) {
+      try (Graph.Scope s = tfe.graph().layerScope(id, "input")) {
         h = tfe.definePrivateInput(protocol, client, key, shape);
       }
       for (PrivateLayer l : layers) {
-        try (Graph.Scope s = tfe.graph().namedScope(id + "/" + l.name())) {
+        try (Graph.Scope s = tfe.graph().layerScope(id, l.name())) {
           h = l.forward(protocol, h);
         }
       }
       Output out;
-      try (Graph.Scope s = tfe.graph().namedScope(id + "/logits")) {
+      try (Graph.Scope s = tfe.graph().layerScope(id, "logits")) {
         out = tfe.defineOutput(protocol, client, h);
       }
       return new Built(client, key, out);

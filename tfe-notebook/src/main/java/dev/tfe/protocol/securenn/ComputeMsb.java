@@ -36,7 +36,7 @@ final class ComputeMsb {
     SecureNnOps snn = k.snn();
     String s0 = k.parties().server0();
     String s1 = k.parties().server1();
-    try (var s = ops.graph().scope("securenn.msb")) {
+    try (var s = ops.graph().opScope(SecureNn.NAME, "msb")) {
       int[] shape = a.shape();
       Dealt x = k.randomOdd(shape);
       Pair xBits = k.shareBits(x.value());

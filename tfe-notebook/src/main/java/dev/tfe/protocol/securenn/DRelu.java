@@ -23,7 +23,7 @@ final class DRelu {
 
   static Pair run(Keys k, Pair a) {
     Ops ops = k.ops();
-    try (var s = ops.graph().scope("securenn.drelu")) {
+    try (var s = ops.graph().opScope(SecureNn.NAME, "drelu")) {
       Pair c = a.map(v -> ops.shl(v, 1));
       Pair y = ShareConvert.run(k, c);
       Pair msb = ComputeMsb.run(k, y);

@@ -40,7 +40,7 @@ final class Keys implements Dealer {
     this.snn = new SecureNnOps(ops);
     this.parties = parties;
     Graph g = ops.graph();
-    try (var s = g.namedScope("securenn.keys")) {
+    try (var s = g.unnumberedOpScope(SecureNn.NAME, "keys")) {
       k01on0 = ops.seed(parties.server0());
       k01on1 = ops.move(k01on0, parties.server1());
       k20on2 = ops.seed(parties.cryptoProducer());

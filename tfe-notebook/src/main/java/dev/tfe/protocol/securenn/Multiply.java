@@ -29,7 +29,7 @@ final class Multiply {
     Ops ops = k.ops();
     String s0 = k.parties().server0();
     String s1 = k.parties().server1();
-    try (var s = ops.graph().scope("securenn.mul")) {
+    try (var s = ops.graph().opScope(SecureNn.NAME, "mul")) {
       int[] shape = x.shape();
       Dealt a = k.random(shape);
       Dealt b = k.random(shape);

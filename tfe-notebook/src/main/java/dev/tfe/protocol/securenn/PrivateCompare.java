@@ -27,7 +27,7 @@ final class PrivateCompare {
   static NodeRef run(Keys k, Pair bits, Pair r, Pair beta) {
     SecureNnOps snn = k.snn();
     String cp = k.parties().cryptoProducer();
-    try (var s = k.ops().graph().scope("securenn.privateCompare")) {
+    try (var s = k.ops().graph().opScope(SecureNn.NAME, "privateCompare")) {
       int stream = k.next();
       NodeRef d0 = snn.privateCompare(bits.on0(), r.on0(), beta.on0(), k.k01on0, stream, 0);
       NodeRef d1 = snn.privateCompare(bits.on1(), r.on1(), beta.on1(), k.k01on1, stream, 1);

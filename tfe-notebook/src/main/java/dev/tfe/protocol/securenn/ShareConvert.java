@@ -34,7 +34,7 @@ final class ShareConvert {
     Ops ops = k.ops();
     SecureNnOps snn = k.snn();
     String cp = k.parties().cryptoProducer();
-    try (var s = ops.graph().scope("securenn.shareConvert")) {
+    try (var s = ops.graph().opScope(SecureNn.NAME, "shareConvert")) {
       int[] shape = a.shape();
       Pair r0 = k.commonRing(shape);
       Pair r1 = k.commonRing(shape);

@@ -44,7 +44,7 @@ final class MaxTree {
     }
     Pair cur = x;
     Pair alive = null;
-    try (var s = ops.graph().scope(protocol + ".maxTree")) {
+    try (var s = ops.graph().opScope(protocol, "maxTree")) {
       while (groups.size() > 1) {
         int rows = groups.size();
         int h = rows / 2;

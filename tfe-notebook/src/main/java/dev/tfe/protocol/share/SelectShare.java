@@ -17,7 +17,7 @@ final class SelectShare {
 
   /** {@code y + b (x - y)} for private {@code x - y}, given as {@code diff}. */
   static Pair select(Ops ops, Comparison cmp, String protocol, Pair b, Pair diff, Pair y) {
-    try (var s = ops.graph().scope(protocol + ".select")) {
+    try (var s = ops.graph().opScope(protocol, "select")) {
       Pair prod = cmp.product(diff, b);
       return new Pair(ops.add(y.on0(), prod.on0()), ops.add(y.on1(), prod.on1()));
     }

@@ -22,6 +22,8 @@ import dev.tfe.model.Sequential;
 import dev.tfe.model.layers.Layer;
 import dev.tfe.model.layers.LayerConfig;
 import dev.tfe.model.layers.Padding;
+import dev.tfe.profile.OpQuery;
+import dev.tfe.profile.PlannedCost;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.TestData;
@@ -36,11 +38,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The analytical bytes of {@link CommunicationModel} equal the bytes the profile measures,
- * exactly, per party, per layer and in total: for the SecureNN paper's networks A to D (random
- * weights) at batch 1 and 3, and for a ReLU-free model under Pond and SecureNN with both
- * truncations. The first prediction sends as much as the later ones; the weights' sharing and
- * masking, before it, equal {@link CommunicationModel#initialisation}.
+ * Three counts of a private prediction's bytes agree exactly, per party, per layer and in total:
+ * the bytes read off the planned graph ({@link PrivateModel#plannedCost}, the library's analytical
+ * count for any protocol), the hand-written formulas of {@link CommunicationModel} (the oracle, for
+ * Pond and SecureNN), and the bytes the profile measures. For the SecureNN paper's networks A to D
+ * (random weights) at batch 1 and 3 (run) and 128 (planned only, against the bytes the networks
+ * benchmark measured), and for a ReLU-free model under Pond and SecureNN with both truncations.
+ * The planned rounds equal the measured ones. The first prediction sends as much as the later
+ * ones; the weights' sharing and masking, before it, equal {@link CommunicationModel#initialisation}
+ * and {@link PrivateModel#plannedInitialisation}.
  */
 @Timeout(180)
 class CommunicationModelTest {
@@ -71,16 +77,23 @@ class CommunicationModelTest {
         INDArray x = TestData.uniform(new Random(batch), 1, shape);
         ByteCount expected = cm.predict(client, x, batch);
         String what = pm.protocol().name() + " batch " + batch;
+        PlannedCost planned = pm.plannedCost(client, shape);
+        assertEquals(expected.bytesSentByParty(), planned.bytesSentByParty(), what + ": planned bytes by party");
         assertSame(expected, pm.predict(client, x, batch).profile(), what + ", first run");
         if (first) {
           assertSame(cm.initialisation(owner.name()), tfe.session().lastInitProfile(), what + ", initialisation");
+          assertEquals(cm.initialisation(owner.name()).bytesSentByParty(), pm.plannedInitialisation().bytesSentByParty(),
+              what + ", planned initialisation");
           first = false;
         }
         Profile warm = pm.predict(client, x, batch).profile();
         assertSame(expected, warm, what + ", warm run");
+        assertEquals(warm.rounds(), planned.rounds(), what + ": planned rounds");
         for (Map.Entry<String, ByteCount> e : cm.breakdown(client.name(), batch, example).entrySet()) {
-          String scope = e.getKey().equals("securenn.keys") ? e.getKey() : "/" + e.getKey() + "/";
-          assertEquals(e.getValue().bytesSentByParty(), warm.bytesSentByPartyFor(scope), what + ", " + e.getKey());
+          OpQuery q = e.getKey().equals("securenn.keys") ? OpQuery.op("securenn", "keys") : OpQuery.layer(e.getKey());
+          assertEquals(e.getValue().bytesSentByParty(), warm.bytesSentByPartyFor(q), what + ", " + e.getKey());
+          assertEquals(e.getValue().bytesSentByParty(), planned.bytesSentByPartyFor(q), what + ", planned " + e.getKey());
+          assertEquals(warm.roundsFor(q), planned.roundsFor(q), what + ", planned rounds of " + e.getKey());
         }
       }
     }
@@ -150,6 +163,7 @@ class CommunicationModelTest {
       assertEquals(CommunicationModel.of(pm).run("client", 2, 784).times(2).plus(CommunicationModel.of(pm).run("client", 1, 784)),
           expected);
       assertSame(expected, pm.predict(client, x, 2).profile(), "5 examples in batches of 2");
+      assertEquals(expected.bytesSentByParty(), pm.plannedCost(client, x, 2).bytesSentByParty(), "planned, batches of 2");
     }
   }
 
@@ -168,9 +182,9 @@ class CommunicationModelTest {
   }
 
   /**
-   * At batch 128 (too slow to run here), the totals equal the bytes the networks benchmark
-   * measured for trained weights on both runtimes (BENCHMARKS.json of commit f5ce420): bytes do
-   * not depend on the weights' values.
+   * At batch 128 (too slow to run here), the formulas and the planned graph give the bytes the
+   * networks benchmark measured for trained weights on both runtimes (BENCHMARKS.json of commit
+   * f5ce420), by party as well: bytes do not depend on the weights' values.
    */
   @Test
   void batch128MatchesTheBytesTheNetworksBenchmarkMeasured() {
@@ -178,8 +192,33 @@ class CommunicationModelTest {
     measured.forEach((net, bytes) -> {
       int[] example = SecureNnNetworks.exampleShape(net);
       CommunicationModel cm = CommunicationModel.of(SecureNnNetworks.network(net), "securenn", TruncationMode.INTERACTIVE);
-      assertEquals(bytes, cm.run("prediction-client", 128, example).totalBytesSent(), "network " + net);
+      ByteCount formulas = cm.run("prediction-client", 128, example);
+      assertEquals(bytes, formulas.totalBytesSent(), "network " + net);
+      int[] shape = new int[example.length + 1];
+      shape[0] = 128;
+      System.arraycopy(example, 0, shape, 1, example.length);
+      try (Tfe tfe = Tfe.local()) {
+        PrivateModel pm = tfe.privateModel(SecureNnNetworks.network(net).initialize(7), tfe.party("model-owner"));
+        PlannedCost planned = pm.plannedCost(tfe.party("prediction-client"), shape);
+        assertEquals(formulas.bytesSentByParty(), planned.bytesSentByParty(), "network " + net + ", planned");
+      }
     });
+  }
+
+  /** Pond at a larger batch, planned only: the comparison-free model's bytes equal the formulas by layer. */
+  @Test
+  void plannedBytesEqualTheFormulasAtALargerBatchUnderPond() {
+    int[] example = {8, 8, 1};
+    for (TruncationMode mode : TruncationMode.values()) {
+      try (Tfe tfe = Tfe.local()) {
+        PrivateModel pm = tfe.privateModel(comparisonFree().initialize(3), tfe.party("owner"), tfe.pond(mode));
+        CommunicationModel cm = CommunicationModel.of(pm);
+        PlannedCost planned = pm.plannedCost(tfe.party("client"), 64, 8, 8, 1);
+        assertEquals(cm.run("client", 64, example).bytesSentByParty(), planned.bytesSentByParty(), "pond " + mode);
+        cm.breakdown("client", 64, example).forEach((layer, b) ->
+            assertEquals(b.bytesSentByParty(), planned.bytesSentByPartyFor(OpQuery.layer(layer)), "pond " + mode + ", " + layer));
+      }
+    }
   }
 
   @Test

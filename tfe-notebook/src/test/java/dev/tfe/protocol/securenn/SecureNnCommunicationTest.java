@@ -8,6 +8,7 @@ import dev.tfe.api.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.model.secure.ByteCount;
 import dev.tfe.model.secure.OpCosts;
+import dev.tfe.profile.OpQuery;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
@@ -68,18 +69,18 @@ class SecureNnCommunicationTest {
       try (Tfe tfe = Tfe.local()) {
         INDArray x = TestData.uniform(new Random(n), 100, n);
         Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.drelu(in[0]), x);
-        assertEquals(DRELU * n, prof.bytesSentFor("securenn.drelu"), "drelu bytes for n = " + n);
-        assertEquals(224L * n, prof.bytesSentFor("securenn.shareConvert"), "share convert bytes");
-        assertEquals(264L * n, prof.bytesSentFor("securenn.msb"), "compute msb bytes");
-        assertEquals(2 * 2 * 64L * n, prof.bytesSentFor("securenn.privateCompare"), "private compare bytes (two calls)");
-        assertEquals(KEYS, prof.bytesSentFor("securenn.keys"));
+        assertEquals(DRELU * n, prof.bytesSentFor(OpQuery.op("securenn", "drelu")), "drelu bytes for n = " + n);
+        assertEquals(224L * n, prof.bytesSentFor(OpQuery.op("securenn", "shareConvert")), "share convert bytes");
+        assertEquals(264L * n, prof.bytesSentFor(OpQuery.op("securenn", "msb")), "compute msb bytes");
+        assertEquals(2 * 2 * 64L * n, prof.bytesSentFor(OpQuery.op("securenn", "privateCompare")), "private compare bytes (two calls)");
+        assertEquals(KEYS, prof.bytesSentFor(OpQuery.op("securenn", "keys")));
         assertEquals(inputBytes(x) + KEYS + DRELU * n + 16L * n, prof.totalBytesSent(), "nothing else is sent");
-        assertEquals(COSTS.drelu(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.drelu"), "drelu by party");
-        assertEquals(COSTS.shareConvert(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.shareConvert"));
-        assertEquals(COSTS.computeMsb(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.msb"));
-        assertEquals(COSTS.keys().bytesSentByParty(), prof.bytesSentByPartyFor("securenn.keys"));
+        assertEquals(COSTS.drelu(n).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "drelu")), "drelu by party");
+        assertEquals(COSTS.shareConvert(n).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "shareConvert")));
+        assertEquals(COSTS.computeMsb(n).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "msb")));
+        assertEquals(COSTS.keys().bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "keys")));
         assertEquals(1 + 8 + 1, prof.rounds(), "input, 8 rounds of drelu, output");
-        assertEquals(1 + 8, prof.roundsFor("securenn.drelu"), "the dealer's first step (with the input), then 8");
+        assertEquals(1 + 8, prof.roundsFor(OpQuery.op("securenn", "drelu")), "the dealer's first step (with the input), then 8");
       }
     }
   }
@@ -90,13 +91,13 @@ class SecureNnCommunicationTest {
     try (Tfe tfe = Tfe.local()) {
       INDArray x = TestData.uniform(new Random(1), 100, 20, 25);
       Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.relu(in[0]), x);
-      assertEquals(RELU * n, prof.bytesSentFor("securenn.relu"));
+      assertEquals(RELU * n, prof.bytesSentFor(OpQuery.op("securenn", "relu")));
       assertEquals(inputBytes(x) + KEYS + RELU * n + 16L * n, prof.totalBytesSent());
       ByteCount run = COSTS.privateInput("client", n).plus(COSTS.keys()).plus(COSTS.relu(n)).plus(COSTS.output(n));
       assertEquals(run.bytesSentByParty(), prof.bytesSentByParty(), "the whole run, by party");
-      assertEquals(COSTS.relu(n).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.relu"));
+      assertEquals(COSTS.relu(n).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "relu")));
       assertEquals(1 + 9 + 1, prof.rounds());
-      assertEquals(1 + 9, prof.roundsFor("securenn.relu"), "the dealer's first step, then 9: the paper's 10");
+      assertEquals(1 + 9, prof.roundsFor(OpQuery.op("securenn", "relu")), "the dealer's first step, then 9: the paper's 10");
     }
   }
 
@@ -116,20 +117,20 @@ class SecureNnCommunicationTest {
     long paper = 8L * (2 * m * k + 2 * k * v + m * v);
     try (Tfe tfe = Tfe.local()) {
       Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.matmul(in[0], in[1]), x, w);
-      assertEquals(paper + 64 + 8L * 4 * m * v + 64, prof.bytesSentFor("securenn.matmul"));
-      assertEquals(8L * 4 * m * v + 64, prof.bytesSentFor("securenn.truncate"));
-      assertEquals(COSTS.matmul(m, k, v, false).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.matmul"));
-      assertEquals(COSTS.truncate((long) m * v).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.truncate"));
+      assertEquals(paper + 64 + 8L * 4 * m * v + 64, prof.bytesSentFor(OpQuery.op("securenn", "matmul")));
+      assertEquals(8L * 4 * m * v + 64, prof.bytesSentFor(OpQuery.op("securenn", "truncate")));
+      assertEquals(COSTS.matmul(m, k, v, false).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "matmul")));
+      assertEquals(COSTS.truncate((long) m * v).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "truncate")));
       assertEquals(1 + 2 + 1, prof.rounds());
-      assertEquals(3, prof.roundsFor("securenn.matmul"), "dealing, opening, truncation's opening");
+      assertEquals(3, prof.roundsFor(OpQuery.op("securenn", "matmul")), "dealing, opening, truncation's opening");
     }
     try (Tfe tfe = Tfe.local()) {
       Profile prof = profile(tfe, tfe.secureNn(TruncationMode.LOCAL), (p, in) -> p.matmul(in[0], in[1]), x, w);
-      assertEquals(paper + 64, prof.bytesSentFor("securenn.matmul"));
+      assertEquals(paper + 64, prof.bytesSentFor(OpQuery.op("securenn", "matmul")));
       OpCosts local = OpCosts.of(SecureNn.NAME, TruncationMode.LOCAL, 16, Parties.DEFAULT);
-      assertEquals(local.matmul(m, k, v, false).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.matmul"));
+      assertEquals(local.matmul(m, k, v, false).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "matmul")));
       assertEquals(1 + 1 + 1, prof.rounds());
-      assertEquals(2, prof.roundsFor("securenn.matmul"), "dealing, opening: the paper's 2");
+      assertEquals(2, prof.roundsFor(OpQuery.op("securenn", "matmul")), "dealing, opening: the paper's 2");
     }
   }
 
@@ -145,10 +146,10 @@ class SecureNnCommunicationTest {
       int out = (24 / c[2]) * (24 / c[2]) * 16;
       try (Tfe tfe = Tfe.local()) {
         Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.maxPool2d(in[0], c[0], c[1], c[2], c[2], Padding.VALID), x);
-        assertEquals((long) out * (window - 1) * RELU, prof.bytesSentFor("securenn.maxPool2d"), "window " + window);
-        assertEquals(COSTS.maxPool2d(out, window).bytesSentByParty(), prof.bytesSentByPartyFor("securenn.maxPool2d"));
+        assertEquals((long) out * (window - 1) * RELU, prof.bytesSentFor(OpQuery.op("securenn", "maxPool2d")), "window " + window);
+        assertEquals(COSTS.maxPool2d(out, window).bytesSentByParty(), prof.bytesSentByPartyFor(OpQuery.op("securenn", "maxPool2d")));
         assertEquals(1 + 9 * levels + 1, prof.rounds(), "window " + window);
-        assertEquals(1 + 9 * levels, prof.roundsFor("securenn.maxPool2d"), "window " + window);
+        assertEquals(1 + 9 * levels, prof.roundsFor(OpQuery.op("securenn", "maxPool2d")), "window " + window);
       }
     }
   }
@@ -166,7 +167,7 @@ class SecureNnCommunicationTest {
     INDArray x = TestData.uniform(new Random(4), 10, rows, m);
     try (Tfe tfe = Tfe.local()) {
       Profile prof = profile(tfe, tfe.secureNn(), (p, in) -> p.argmax(in[0], 1), x);
-      assertEquals(rows * (9 * DRELU + 8 * 40 + 3L * m * 40), prof.bytesSentFor("securenn.argmax"));
+      assertEquals(rows * (9 * DRELU + 8 * 40 + 3L * m * 40), prof.bytesSentFor(OpQuery.op("securenn", "argmax")));
       assertEquals(1 + 4 * 9 + 1, prof.rounds());
     }
   }

@@ -108,7 +108,7 @@ class SecureNnPrivacyTest {
       }
       for (Map.Entry<Integer, List<long[]>> e : a.entrySet()) {
         Node n = graph.node(e.getKey());
-        String what = server + " receiving #" + n.id() + " " + n.op() + " [" + n.scope() + "]";
+        String what = server + " receiving #" + n.id() + " " + n.op() + " [" + n.identity() + "]";
         List<long[]> other = b.get(e.getKey());
         if (other == null) {
           failures.add(what + ": received under one input only");
@@ -170,7 +170,7 @@ class SecureNnPrivacyTest {
       }
       long[][] va = joint(a.get(d0), a.get(d1));
       long[][] vb = joint(b.get(d0), b.get(d1));
-      String what = "server2's view of PrivateCompare [" + n.scope() + "]";
+      String what = "server2's view of PrivateCompare [" + n.identity() + "]";
       compare(what + ": has a zero", va[0], vb[0], false, failures);
       compare(what + ": where the zero is", va[1], vb[1], true, failures);
       long[] nonZeroA = java.util.Arrays.copyOfRange(va[2], 1, ZpPacked.P);

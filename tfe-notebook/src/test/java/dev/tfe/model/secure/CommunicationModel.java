@@ -13,7 +13,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The analytical communication of private prediction: the bytes each party should send for one
+ * A test oracle, written by hand: the analytical communication of private prediction the bytes each party should send for one
  * {@link PrivateModel#predict} run, from the per-op formulas of {@link OpCosts} (the SecureNN
  * paper's Tables 1 and 2 and Beaver's products as Pond deals them, with this implementation's
  * deviations stated there), to set beside the bytes the profile measures.
@@ -41,8 +41,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * masked in a separate initialisation run before the first ({@link #initialisation}; its profile
  * is {@code tfe.session().lastInitProfile()}, not part of the prediction's).
  *
- * <p>Each layer's formula comes from its {@link PrivateForm} (the registry {@link PrivateForms}), the
- * same object that builds its private layer. A layer without a formula (or that the protocol cannot run, such as ReLU under Pond) throws
+ * <p>The library itself reads these costs off the planned graph ({@link PrivateModel#plannedCost});
+ * {@code CommunicationModelTest} checks that the two agree. Each layer's formula is in
+ * {@link LayerFormulas}; a layer without a formula (or that the protocol cannot run, such as ReLU under Pond) throws
  * an {@link IllegalArgumentException} naming it: never a wrong number.
  */
 public final class CommunicationModel {
@@ -119,7 +120,7 @@ public final class CommunicationModel {
       Layer l = layers.get(i);
       PrivateForm<Layer> form = PrivateForms.of(l);
       if (form.role() == PrivateForm.Role.COMPUTED) {
-        parts.put(l.type().toLowerCase() + "_" + (i + 1), form.cost(l, costs, batch, s));
+        parts.put(l.type().toLowerCase() + "_" + (i + 1), LayerFormulas.cost(l, costs, batch, s));
       }
       s = l.outputShape(s);
     }
@@ -135,7 +136,7 @@ public final class CommunicationModel {
   public ByteCount initialisation(String owner) {
     ByteCount b = ByteCount.NONE;
     for (Layer l : model.layers()) {
-      long[] sizes = PrivateForms.of(l).weightSizes(l);
+      long[] sizes = LayerFormulas.weightSizes(l);
       for (long n : sizes) {
         b = b.plus(costs.privateInput(owner, n));
       }
@@ -153,7 +154,7 @@ public final class CommunicationModel {
       Layer l = layers.get(i);
       String name = "layer " + (i + 1) + " (" + l.type() + ")";
       PrivateForm<Layer> form = PrivateForms.of(l);
-      if (form == null) {
+      if (form == null || !LayerFormulas.has(l)) {
         throw new IllegalArgumentException(name + " has no communication formula; there are formulas for "
             + PrivateForms.supported());
       }
