@@ -84,8 +84,12 @@ class NotebooksTest {
         assertTrue(text.contains("pond       matmul") && text.contains("securenn   matmul"), text);
         assertTrue(text.contains("relu(x) revealed to bob"), text);
         assertTrue(text.contains("private dot product: 6.5000 (plaintext: 6.5000)"), text);
+        // one's own op with its own kernel: in-process, on party processes (sent by the launcher), redefined
+        assertTrue(text.contains("my square agrees with plaintext on 5 of 5 values (in-process)"), text);
+        assertTrue(text.contains("\nmy square agrees with plaintext on 5 of 5 values (processes)"), text);
+        assertTrue(text.contains("redefined: my square agrees with plaintext on 5 of 5 values (processes)"), text);
         assertFalse(text.contains("java.io.PrintStream@"), "a cell shows printf's result:\n" + text);
-        expectRichOutputs(out, "text/html");
+        expectRichOutputs(out, "text/html", "image/svg+xml");
     }
 
     @Test

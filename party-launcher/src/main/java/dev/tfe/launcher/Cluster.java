@@ -1,5 +1,6 @@
 package dev.tfe.launcher;
 
+import dev.tfe.launcher.code.CodeKey;
 import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.config.KeyFiles;
@@ -109,12 +110,13 @@ public final class Cluster implements AutoCloseable {
     Hostmap map = KeyFiles.generate(file, true);
     Credentials creds = KeyFiles.load(file, map, Hostmap.COORDINATOR);
     Coordinator[] holder = new Coordinator[1];
+    CodeKey codeKey = o.acceptCode() ? CodeKey.random() : null;
     LocalProcesses procs = new LocalProcesses(o, file, dir, (party, what) -> {
       Coordinator c = holder[0];
       if (c != null) {
         c.partyLost(party, what);
       }
-    }, () -> WorkDir.delete(dir, ownDir));
+    }, () -> WorkDir.delete(dir, ownDir), codeKey);
     Coordinator c;
     try {
       c = new Coordinator(map, creds, p -> procs.tail(p, 12), o.deadAfter(), new PartyLog(Hostmap.COORDINATOR)::log);
@@ -123,6 +125,7 @@ public final class Cluster implements AutoCloseable {
       throw e;
     }
     holder[0] = c;
+    c.shipCodeWith(codeKey);
     Cluster cluster = new Cluster(map, c, procs, dir, o.receiveTimeout());
     c.onLost(party -> {
       Thread t = new Thread(() -> cluster.shutdown("party " + party + " was lost"), "tfe-stop-after-loss");

@@ -2,6 +2,8 @@ package dev.tfe.launcher;
 
 import dev.tfe.graph.Plan;
 import dev.tfe.graph.PlanCodec;
+import dev.tfe.launcher.code.CodeKey;
+import dev.tfe.launcher.code.CodeShipper;
 import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.net.Header;
@@ -13,6 +15,7 @@ import dev.tfe.launcher.net.ZmqTransport;
 import dev.tfe.profile.PartyRunStats;
 import dev.tfe.ring.RingTensor;
 import dev.tfe.api.BuiltInModules;
+import dev.tfe.runtime.Kernels;
 import dev.tfe.runtime.PartyState;
 import dev.tfe.runtime.PlanExecutor;
 import dev.tfe.runtime.RunFailedException;
@@ -86,6 +89,7 @@ public final class Coordinator implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean ready;
   private final Object failureLock = new Object();
+  private final CodeShipper code = new CodeShipper();
 
   /**
    * Opens the coordinator's endpoint; call {@link #handshake} next.
@@ -107,6 +111,15 @@ public final class Coordinator implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /**
+   * Seals the op modules that the party processes' build lacks with {@code key} and sends them
+   * before the runs that need them (see {@code dev.tfe.launcher.code}); only the launcher that
+   * started the parties holds their key. Null (the default): send no code.
+   */
+  public void shipCodeWith(CodeKey key) {
+    code.useKey(key);
   }
 
   /** Called with the name of a party once it is declared lost (after the run is failed). */
@@ -293,8 +306,18 @@ public final class Coordinator implements AutoCloseable {
    * Runs one set of plans: process parties get their plan (sent once per session) and their
    * feeds; the other parties run here. Returns the outputs of the parties hosted here.
    */
-  public synchronized Outcome run(long session, Map<String, Plan> plans, Map<String, Map<String, RingTensor>> feeds,
+  public Outcome run(long session, Map<String, Plan> plans, Map<String, Map<String, RingTensor>> feeds,
       Map<String, PartyState> states, Duration receiveTimeout) {
+    return run(session, plans, feeds, states, receiveTimeout, null);
+  }
+
+  /**
+   * Runs one set of plans with the session's op set {@code kernels} (null: the built-in modules):
+   * the parties hosted here run with it, and op modules a party process's build lacks are sent
+   * to it first if this coordinator launched it (see {@link #shipCodeWith}).
+   */
+  public synchronized Outcome run(long session, Map<String, Plan> plans, Map<String, Map<String, RingTensor>> feeds,
+      Map<String, PartyState> states, Duration receiveTimeout, Kernels kernels) {
     if (failure != null) {
       throw new RunFailedException(failedParty, "the party processes were stopped after this failure: " + failure
           + "\nstart new ones (tfe.launchLocal())", null);
@@ -310,6 +333,12 @@ public final class Coordinator implements AutoCloseable {
     Event failed = null;
     try {
       Map<Plan, Integer> ids = planIds.computeIfAbsent(session, k -> new IdentityHashMap<>());
+      Map<String, List<byte[]>> sealed = new LinkedHashMap<>(); // before any order goes out: a module may not be sendable
+      for (Plan plan : plans.values()) {
+        if (parties.contains(plan.party())) {
+          sealed.put(plan.party(), code.payloads(self, session, plan.party(), plan.modules(), kernels));
+        }
+      }
       for (Plan plan : plans.values()) {
         String p = plan.party();
         Map<String, RingTensor> fed = feeds.getOrDefault(p, Map.of());
@@ -321,6 +350,9 @@ public final class Coordinator implements AutoCloseable {
             ids.put(plan, id);
             encoded = PlanCodec.encode(plan);
           }
+          for (byte[] module : sealed.get(p)) {
+            node.send(new Header(Kind.CODE, session, run, 0, self, p), module);
+          }
           node.send(new Header(Kind.RUN, session, run, 0, self, p),
               Payloads.runOrder(new Payloads.RunOrder(id, encoded, fed, receiveTimeout.toMillis())));
         } else {
@@ -329,7 +361,7 @@ public final class Coordinator implements AutoCloseable {
           used.put(p, st);
           local.submit(() -> {
             try {
-              PartyRunStats s = new PlanExecutor(BuiltInModules.kernelsFor(plan.modules())).execute(plan,
+              PartyRunStats s = new PlanExecutor(kernels != null ? kernels : BuiltInModules.kernelsFor(plan.modules())).execute(plan,
                   new ZmqTransport(node, inbox, p, session, run), st, run, receiveTimeout);
               q.add(new Event(EventKind.DONE, p, s, null));
             } catch (RuntimeException | Error e) {
@@ -405,6 +437,7 @@ public final class Coordinator implements AutoCloseable {
   /** Tells every party process to drop the state (variables, plans) of {@code session}. */
   public void endSession(long session) {
     planIds.remove(session);
+    code.endSession(session);
     if (!closed && failure == null) {
       for (String p : parties) {
         node.send(new Header(Kind.END_SESSION, session, 0, 0, self, p), new byte[0]);

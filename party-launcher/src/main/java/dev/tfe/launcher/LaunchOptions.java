@@ -9,7 +9,8 @@ import java.util.List;
  * How {@link Cluster#launchLocal(LaunchOptions)} starts party processes. Defaults: the three
  * servers {@code server0}, {@code server1}, {@code server2} on loopback, unencrypted (token
  * authenticated), 30 s to be ready, 120 s per receive, heap 2 GB per process, logs capped at
- * 1 MiB (plus one rotated file).
+ * 1 MiB (plus one rotated file); the parties accept op modules sealed by this launcher (a
+ * notebook cell's op), see {@link #acceptCode}.
  */
 public final class LaunchOptions {
   private List<String> parties = List.of("server0", "server1", "server2");
@@ -23,6 +24,7 @@ public final class LaunchOptions {
   private Path workDir;
   private long logMaxBytes = 1 << 20;
   private List<String> inProcess = List.of();
+  private boolean acceptCode = true;
 
   public static LaunchOptions defaults() {
     return new LaunchOptions();
@@ -99,6 +101,20 @@ public final class LaunchOptions {
   public LaunchOptions inProcess(List<String> servers) {
     this.inProcess = List.copyOf(servers);
     return this;
+  }
+
+  /**
+   * Whether the parties accept the op modules this launcher sends them (default yes): each gets a
+   * secret of this launch on its standard input and loads only code sealed with it. Off, a
+   * party runs only the modules of its build, as a party started with {@code ./tfe party}.
+   */
+  public LaunchOptions acceptCode(boolean on) {
+    this.acceptCode = on;
+    return this;
+  }
+
+  public boolean acceptCode() {
+    return acceptCode;
   }
 
   public long logMaxBytes() {

@@ -1,5 +1,6 @@
 package dev.tfe.launcher;
 
+import dev.tfe.launcher.code.CodeKey;
 import dev.tfe.launcher.party.PartyMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +33,13 @@ final class LocalProcesses {
   private volatile boolean stopping;
   private boolean cleaned;
 
-  /** Starts {@code parties}, each with {@code hostmapFile} (keys beside it). */
+  /**
+   * Starts {@code parties}, each with {@code hostmapFile} (keys beside it) and, if
+   * {@code codeKey} is not null, that secret on its standard input, so that it accepts the op
+   * modules sealed with it.
+   */
   LocalProcesses(LaunchOptions o, Path hostmapFile, Path logDir, BiConsumer<String, String> onUnexpectedExit,
-      Runnable cleanup) {
+      Runnable cleanup, CodeKey codeKey) {
     this.cleanup = cleanup;
     String javaBin = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -65,12 +70,20 @@ final class LocalProcesses {
         cmd.add(Long.toString(o.logMaxBytes()));
         cmd.add(o.workDir() == null ? "--remove-when-orphaned" : "--remove-keys-when-orphaned");
         cmd.add(logDir.toString());
+        if (codeKey != null) {
+          cmd.add("--accept-code-from-launcher");
+        }
         logs.put(p, log);
         outs.put(p, out);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         Process proc = pb.start();
         processes.put(p, proc);
+        try (var in = proc.getOutputStream()) {
+          if (codeKey != null) {
+            in.write((codeKey.hex() + "\n").getBytes(StandardCharsets.US_ASCII));
+          }
+        }
         proc.onExit().thenAccept(x -> {
           if (!stopping) {
             onUnexpectedExit.accept(p, describeExit(x.exitValue()));

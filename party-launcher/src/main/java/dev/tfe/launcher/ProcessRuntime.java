@@ -2,6 +2,7 @@ package dev.tfe.launcher;
 
 import dev.tfe.graph.Plan;
 import dev.tfe.ring.RingTensor;
+import dev.tfe.runtime.Kernels;
 import dev.tfe.runtime.PartyState;
 import dev.tfe.runtime.Runtime;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class ProcessRuntime implements Runtime {
   private final boolean ownsCluster;
   private final Map<String, PartyState> local = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  private volatile Kernels kernels;
 
   ProcessRuntime(Cluster cluster, boolean ownsCluster) {
     this.cluster = cluster;
@@ -31,7 +33,16 @@ public final class ProcessRuntime implements Runtime {
     if (closed) {
       throw new IllegalStateException("this runtime is closed; launch the parties again with tfe.launchLocal()");
     }
-    return cluster.coordinator().run(session, plans, feeds, local, cluster.receiveTimeout());
+    return cluster.coordinator().run(session, plans, feeds, local, cluster.receiveTimeout(), kernels);
+  }
+
+  /**
+   * Keeps the session's op set: the parties hosted in this JVM run with it, and the op modules
+   * the party processes' build lacks are sent to processes this program launched.
+   */
+  @Override
+  public void useKernels(Kernels kernels) {
+    this.kernels = kernels;
   }
 
   @Override

@@ -37,11 +37,24 @@ public final class BuiltInModules {
         SecureNnModule.interactive());
   }
 
+  /** Whether a party process knows op module {@code id} by itself. */
+  public static boolean has(String id) {
+    return BY_ID.containsKey(id);
+  }
+
   /** A new op set with the modules {@code ids} (the ring's always). */
   public static Kernels kernelsFor(List<String> ids) {
+    return kernelsFor(ids, Map.of());
+  }
+
+  /**
+   * A new op set with the modules {@code ids}: the built-in ones, else those in {@code received}
+   * (modules a party process accepted from the launcher that started it).
+   */
+  public static Kernels kernelsFor(List<String> ids, Map<String, OpModule> received) {
     Kernels k = new Kernels();
     for (String id : ids) {
-      OpModule m = BY_ID.get(id);
+      OpModule m = BY_ID.containsKey(id) ? BY_ID.get(id) : received.get(id);
       if (m == null) {
         throw new IllegalStateException("the plan needs op module '" + id + "', which this party process does not have"
             + " (built in: " + BY_ID.keySet() + "); start the party with a build that contains it");

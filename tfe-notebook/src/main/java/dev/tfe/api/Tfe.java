@@ -3,7 +3,6 @@ package dev.tfe.api;
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.fixedpoint.FixedPointConfig;
 import dev.tfe.graph.Graph;
-import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
@@ -16,17 +15,12 @@ import dev.tfe.protocol.pond.PondModule;
 import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.protocol.securenn.SecureNn;
 import dev.tfe.protocol.securenn.SecureNnModule;
-import dev.tfe.ring.RingTensor;
 import dev.tfe.runtime.InProcessRuntime;
-import dev.tfe.runtime.OpModule;
 import dev.tfe.runtime.Runtime;
 import dev.tfe.runtime.Session;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -50,11 +44,8 @@ public final class Tfe implements AutoCloseable {
   private final Parties servers;
   private final Session session;
   private final Map<String, Party> parties = new LinkedHashMap<>();
-  private final Map<String, Protocol> protocols = new HashMap<>();
-  private final AtomicInteger keys = new AtomicInteger();
-
-  /** The session the notebook kernel's magics act on; see {@link #current()}. */
-  private static volatile Tfe current;
+  private final ProtocolRegistry protocols;
+  private final Definitions definitions;
 
   private Tfe(FixedPointConfig config, Parties servers, Runtime runtime) {
     this.fp = new FixedPoint(config);
@@ -63,6 +54,8 @@ public final class Tfe implements AutoCloseable {
     for (String s : servers.names()) {
       parties.put(s, new Party(s));
     }
+    this.protocols = new ProtocolRegistry(session.kernels(), ops, fp, servers, this::party);
+    this.definitions = new Definitions(session, fp, this::requireParty);
   }
 
   /** Every party on this machine, as threads; 16 fractional bits. */
@@ -71,29 +64,7 @@ public final class Tfe implements AutoCloseable {
   }
 
   public static Tfe local(FixedPointConfig config) {
-    Tfe tfe = new Tfe(config, Parties.DEFAULT, new InProcessRuntime());
-    current = tfe;
-    return tfe;
-  }
-
-  /**
-   * The current session: the one made by the last {@link #local()} or passed to
-   * {@link #setCurrent(Tfe)}, for tools that act on "the" session of a notebook (the kernel's
-   * {@code %parties} and {@code %launch} magics). Closing it clears it.
-   *
-   * @return the current session, or empty if there is none
-   */
-  public static java.util.Optional<Tfe> current() {
-    return java.util.Optional.ofNullable(current);
-  }
-
-  /**
-   * Makes {@code tfe} the current session (see {@link #current()}); {@code null} clears it.
-   *
-   * @param tfe the session, or null
-   */
-  public static void setCurrent(Tfe tfe) {
-    current = tfe;
+    return new Tfe(config, Parties.DEFAULT, new InProcessRuntime());
   }
 
   /** A party by name, declared on first use. */
@@ -136,30 +107,12 @@ public final class Tfe implements AutoCloseable {
   /**
    * Registers a protocol module with this session, the one call a protocol needs: installs its op
    * modules in the session's op set, declares the parties of its roles, and returns its protocol
-   * object (one per module id; registering again, e.g. from a notebook cell run twice, returns
-   * the same object).
+   * object. One object per module id: registering the same module again returns the same object;
+   * a new definition of it (a notebook cell run again) replaces it and its op modules for this
+   * session; another module with the same id is refused.
    */
-  public synchronized <P extends Protocol> P use(ProtocolModule<P> module) {
-    Protocol known = protocols.get(module.id());
-    if (known != null) {
-      @SuppressWarnings("unchecked")
-      P p = (P) known;
-      return p;
-    }
-    P p = fresh(module);
-    protocols.put(module.id(), p);
-    return p;
-  }
-
-  /** A new protocol object of {@code module}, its op modules installed and parties declared. */
-  private synchronized <P extends Protocol> P fresh(ProtocolModule<P> module) {
-    for (OpModule m : module.opModules()) {
-      session.kernels().install(m);
-    }
-    for (String role : module.roles()) {
-      party(servers.party(role));
-    }
-    return module.create(ops, fp, servers);
+  public <P extends Protocol> P use(ProtocolModule<P> module) {
+    return protocols.use(module);
   }
 
   /** Pond with interactive truncation. */
@@ -169,7 +122,7 @@ public final class Tfe implements AutoCloseable {
 
   /** A new Pond object with the given truncation. */
   public Pond pond(TruncationMode mode) {
-    return fresh(new PondModule(mode));
+    return protocols.fresh(new PondModule(mode));
   }
 
   /**
@@ -182,7 +135,7 @@ public final class Tfe implements AutoCloseable {
 
   /** A new SecureNN object with the given truncation. */
   public SecureNn secureNn(TruncationMode mode) {
-    return fresh(new SecureNnModule(mode));
+    return protocols.fresh(new SecureNnModule(mode));
   }
 
   /** The plaintext reference protocol (no privacy; the oracle of the tests). */
@@ -212,14 +165,12 @@ public final class Tfe implements AutoCloseable {
 
   /** A private input whose value, given here, is sent to {@code owner} alone, which shares it. */
   public Tensor definePrivateInput(Protocol p, Party owner, INDArray value) {
-    String key = provide(owner, value, "private input");
-    return p.definePrivateInput(owner.name(), key, shapeOf(value));
+    return definitions.privateInput(p, owner, value);
   }
 
   /** A private input fed at run time under {@code key} (see {@link #run(Map, Output...)}). */
   public Tensor definePrivateInput(Protocol p, Party owner, String key, int... shape) {
-    requireParty(owner.name());
-    return p.definePrivateInput(owner.name(), key, shape);
+    return definitions.privateInput(p, owner, key, shape);
   }
 
   /**
@@ -228,44 +179,27 @@ public final class Tfe implements AutoCloseable {
    * through this program. With party processes, the owner must be a party of the hostmap.
    */
   public Tensor definePrivateInputFromFile(Protocol p, Party owner, String path, int... shape) {
-    requireParty(owner.name());
-    return p.definePrivateInput(owner.name(), dev.tfe.runtime.FileInputs.key(path, fp.config()), shape);
+    return definitions.privateInputFromFile(p, owner, path, shape);
   }
 
   /** A public input whose value is sent by {@code provider} to the servers in the clear. */
   public Tensor definePublicInput(Protocol p, Party provider, INDArray value) {
-    String key = provide(provider, value, "public input");
-    return p.definePublicInput(provider.name(), key, shapeOf(value));
+    return definitions.publicInput(p, provider, value);
   }
 
   /** A public constant known to the servers. */
   public Tensor defineConstant(Protocol p, INDArray value) {
-    return p.defineConstant(fp.encode(value, "constant"));
+    return definitions.constant(p, value);
   }
 
   /** A private variable: {@code owner} shares {@code initial} once; the servers keep the shares. */
   public Tensor definePrivateVariable(Protocol p, Party owner, INDArray initial) {
-    String key = provide(owner, initial, "private variable");
-    return p.definePrivateVariable(owner.name(), key, shapeOf(initial));
+    return definitions.privateVariable(p, owner, initial);
   }
 
   /** Reveals {@code x} to {@code receiver} alone when the graph runs. */
   public Output defineOutput(Protocol p, Party receiver, Tensor x) {
-    requireParty(receiver.name());
-    String key = "out" + keys.incrementAndGet();
-    NodeRef node = p.defineOutput(receiver.name(), x, key);
-    return new Output(key, receiver, node, x.shape());
-  }
-
-  private String provide(Party owner, INDArray value, String what) {
-    requireParty(owner.name());
-    String key = "in" + keys.incrementAndGet();
-    session.provide(owner.name(), key, fp.encode(value, what + " of " + owner.name()));
-    return key;
-  }
-
-  private static int[] shapeOf(INDArray a) {
-    return Arrays.stream(a.shape()).mapToInt(Math::toIntExact).toArray();
+    return definitions.output(p, receiver, x);
   }
 
   // ---- running ----------------------------------------------------------------------------
@@ -280,17 +214,7 @@ public final class Tfe implements AutoCloseable {
    * only its own.
    */
   public RunResult run(Map<Party, Map<String, INDArray>> feeds, Output... outputs) {
-    Map<String, Map<String, RingTensor>> encoded = new HashMap<>();
-    for (Map.Entry<Party, Map<String, INDArray>> e : feeds.entrySet()) {
-      requireParty(e.getKey().name());
-      Map<String, RingTensor> m = new HashMap<>();
-      for (Map.Entry<String, INDArray> v : e.getValue().entrySet()) {
-        m.put(v.getKey(), fp.encode(v.getValue(), "input '" + v.getKey() + "' of " + e.getKey()));
-      }
-      encoded.put(e.getKey().name(), m);
-    }
-    List<NodeRef> nodes = Arrays.stream(outputs).map(Output::node).toList();
-    return new RunResult(session.run(nodes, encoded), fp);
+    return definitions.run(feeds, outputs);
   }
 
   // ---- runtimes ---------------------------------------------------------------------------
@@ -299,7 +223,8 @@ public final class Tfe implements AutoCloseable {
    * Moves the computation onto separate party processes on this machine, one JVM per server,
    * talking over ZeroMQ (the {@code party-launcher} module must be on the classpath). Private
    * variables are initialised again on the new parties before the next run. The processes stop
-   * when this {@code Tfe} is closed or the JVM exits.
+   * when this {@code Tfe} is closed or the JVM exits. Op modules that the processes' build does
+   * not contain (one written in a notebook cell) are sent to them by this launcher alone.
    *
    * @return the new runtime (its {@code toString} names the processes and their logs)
    */
@@ -324,11 +249,6 @@ public final class Tfe implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (Tfe.class) {
-      if (current == this) {
-        current = null;
-      }
-    }
     session.close();
   }
 

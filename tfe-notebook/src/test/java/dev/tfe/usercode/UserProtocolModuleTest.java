@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A protocol written as one package outside the library (issue 12, item 1): an op defined once
  * (name, shape rule, wire width and kernel) in its own op module, a protocol composed from the
  * public share level, and a protocol module registered with one call. Nothing in the library
- * names it; it runs in-process (party processes know only the built-in modules by id).
+ * names it; it runs in-process here, and on party processes in party-launcher's UserOpOnProcessesTest.
  */
 class UserProtocolModuleTest {
 

@@ -22,6 +22,7 @@ import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * Runs notebook cells with JShell, in this JVM.
@@ -150,6 +151,32 @@ public final class CellEvaluator implements AutoCloseable {
             value = isExpression(snippet) && v != null ? Optional.of(v) : Optional.empty();
         }
         return value;
+    }
+
+    /**
+     * The values of the cells' active variables declared with type {@code type} (by its simple or
+     * full name, as {@code var tfe = Tfe.local()} declares it), oldest first, as objects; the
+     * kernel's magics find the notebook's sessions this way, with no static holding them.
+     *
+     * @param type the declared type
+     * @param <T>  the type
+     * @return the non-null values of such variables, in order of declaration
+     * @throws Exception if reading a variable fails
+     */
+    public <T> List<T> variables(Class<T> type) throws Exception {
+        List<String> names = shell.variables()
+                .filter(v -> shell.status(v).isActive())
+                .filter(v -> v.typeName().equals(type.getSimpleName()) || v.typeName().equals(type.getName()))
+                .map(VarSnippet::name)
+                .collect(Collectors.toList());
+        List<T> values = new ArrayList<>();
+        for (String name : names) {
+            Optional<Object> v = eval(name, "variable " + name, 1);
+            if (v.isPresent() && type.isInstance(v.get())) {
+                values.add(type.cast(v.get()));
+            }
+        }
+        return values;
     }
 
     private static boolean isExpression(Snippet snippet) {

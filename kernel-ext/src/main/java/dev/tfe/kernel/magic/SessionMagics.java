@@ -15,8 +15,9 @@ import dev.tfe.runtime.InProcessRuntime;
 import dev.tfe.runtime.Runtime;
 
 /**
- * The magics that act on the notebook's current session ({@link Tfe#current()}: the last
- * {@code Tfe.local()}, or the one passed to {@code Tfe.setCurrent}):
+ * The magics that act on the notebook's session: the {@code Tfe} held by the most recently declared
+ * variable of the notebook (such as {@code var tfe = Tfe.local();}), found by asking the kernel's
+ * JShell for its variables, so no static field holds sessions:
  *
  * <ul>
  *   <li>{@code %parties} lists the session's parties and where each runs: a thread of the
@@ -34,8 +35,8 @@ public final class SessionMagics {
     /** What {@code %parties} accepts. */
     public static final String PARTIES_USAGE = "usage: %parties   (takes no arguments)";
     /** The message when there is no current session. */
-    public static final String NO_SESSION = "no current tfe session: create one with `var tfe = Tfe.local();`"
-            + " (or call Tfe.setCurrent(tfe))";
+    public static final String NO_SESSION = "no tfe session in this notebook: create one with"
+            + " `var tfe = Tfe.local();` (the magics act on the last variable of type Tfe)";
 
     private final Supplier<Optional<Tfe>> current;
 
@@ -49,13 +50,13 @@ public final class SessionMagics {
     }
 
     /**
-     * Registers {@code %parties} and {@code %launch} over {@link Tfe#current()}.
+     * Registers {@code %parties} and {@code %launch} over the last {@code Tfe} variable of the cells.
      *
      * @param magics    the kernel's magics
-     * @param evaluator unused: these magics act on the library's current session
+     * @param evaluator the kernel's evaluator, whose variables hold the notebook's sessions
      */
     public static void register(KernelMagics magics, CellEvaluator evaluator) {
-        SessionMagics m = new SessionMagics(Tfe::current);
+        SessionMagics m = new SessionMagics(() -> lastSession(evaluator));
         magics.registerLine("parties", "shows the current session's parties and where they run", args -> {
             System.out.print(m.parties(args));
             return null;
@@ -65,6 +66,24 @@ public final class SessionMagics {
                     System.out.print(m.launch(args));
                     return null;
                 });
+    }
+
+    /**
+     * The session of the most recently declared variable of type {@code Tfe}, if any.
+     *
+     * @param evaluator the kernel's evaluator
+     * @return the session, or empty
+     */
+    static Optional<Tfe> lastSession(CellEvaluator evaluator) {
+        if (evaluator == null) {
+            return Optional.empty();
+        }
+        try {
+            List<Tfe> sessions = evaluator.variables(Tfe.class);
+            return sessions.isEmpty() ? Optional.empty() : Optional.of(sessions.get(sessions.size() - 1));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the notebook's variables: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.tfe.api.Tfe;
+import dev.tfe.kernel.jshell.CellEvaluator;
 import dev.tfe.kernel.jshell.EvaluationException;
 import dev.tfe.launcher.ProcessRuntime;
 import dev.tfe.runtime.InProcessRuntime;
@@ -65,15 +66,20 @@ class SessionMagicsTest {
     }
 
     @Test
-    void theLastLocalSessionIsCurrentUntilClosed() {
-        Tfe a = Tfe.local();
-        Tfe b = Tfe.local();
-        assertSame(b, Tfe.current().orElseThrow());
-        Tfe.setCurrent(a);
-        assertSame(a, Tfe.current().orElseThrow());
-        a.close();
-        assertTrue(Tfe.current().isEmpty());
-        b.close();
+    void theMagicsActOnTheLastTfeVariableOfTheCells() throws Exception {
+        try (CellEvaluator cells = CellEvaluator.create()) {
+            assertTrue(SessionMagics.lastSession(cells).isEmpty());
+            Tfe a = (Tfe) cells.eval("var a = Tfe.local(); a").orElseThrow();
+            assertSame(a, SessionMagics.lastSession(cells).orElseThrow());
+            Tfe b = (Tfe) cells.eval("Tfe b = Tfe.local(); b").orElseThrow();
+            cells.eval("int n = 3;");
+            assertSame(b, SessionMagics.lastSession(cells).orElseThrow());
+            cells.eval("/* a new definition of a */ var a = Tfe.local();");
+            Tfe a2 = SessionMagics.lastSession(cells).orElseThrow();
+            assertTrue(a2 != a && a2 != b, "the variable declared last wins");
+            cells.eval("a.close(); b.close();");
+            a.close();
+        }
     }
 
     @Test

@@ -57,7 +57,13 @@ public record Header(Kind kind, long session, long run, int step, String from, S
      * Coordinator to party process: I am leaving; drop my sessions and wait for the next
      * coordinator (a coordinator that did not start the process does not stop it).
      */
-    DETACH;
+    DETACH,
+    /**
+     * Coordinator to a party process it launched: the class files of an op module the party's
+     * build does not contain, sealed with the launch's secret (payload: seal and bundle; see
+     * {@code dev.tfe.launcher.code}). Sent before the run whose plan names the module.
+     */
+    CODE;
 
     private static final Kind[] ALL = values();
   }

@@ -26,6 +26,9 @@ import java.util.Optional;
  * --log FILE                 write the log there instead of standard error, capped:
  * --log-max-bytes N          past N bytes (default 1048576) FILE becomes FILE.1 and a new FILE
  *                            starts, so the log takes at most 2 N bytes
+ * --accept-code-from-launcher  read the launcher's secret (64 hex digits) from standard input and
+ *                            accept the op modules it seals (set by the local launcher only; a
+ *                            party started without it never loads code from the network)
  * </pre>
  *
  * A party started by hand serves one coordinator after another: when its coordinator detaches
@@ -53,6 +56,7 @@ public final class PartyMain {
     long parent = -1;
     long timeout = 10;
     boolean exitWhenOrphaned = false;
+    boolean acceptCode = false;
     String logFile = null;
     long logMax = 1 << 20;
     Path folder = null;
@@ -62,6 +66,10 @@ public final class PartyMain {
       String v = i + 1 < args.length ? args[i + 1] : null;
       if (a.equals("--exit-when-orphaned")) {
         exitWhenOrphaned = true;
+        continue;
+      }
+      if (a.equals("--accept-code-from-launcher")) {
+        acceptCode = true;
         continue;
       }
       if (v == null && a.startsWith("--") && !a.equals("--help")) {
@@ -106,6 +114,17 @@ public final class PartyMain {
       }
     }
     PartyLog log = new PartyLog(name);
+    dev.tfe.launcher.code.CodeKey codeKey = null;
+    if (acceptCode) {
+      try {
+        codeKey = dev.tfe.launcher.code.CodeKey.parse(
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine());
+      } catch (IOException | IllegalArgumentException e) {
+        log.log("cannot start: --accept-code-from-launcher needs the launcher's secret on standard input: " + e.getMessage());
+        System.exit(2);
+        return;
+      }
+    }
     Hostmap map;
     Credentials creds;
     try {
@@ -135,7 +154,7 @@ public final class PartyMain {
     }
     PartyServer server;
     try {
-      server = new PartyServer(map, creds, Duration.ofSeconds(timeout), exitWhenOrphaned || parent > 0, log);
+      server = new PartyServer(map, creds, Duration.ofSeconds(timeout), exitWhenOrphaned || parent > 0, codeKey, log);
     } catch (RuntimeException e) {
       log.log("cannot start: " + e.getMessage());
       System.exit(5);

@@ -2,6 +2,8 @@ package dev.tfe.launcher.party;
 
 import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
+import dev.tfe.launcher.code.CodeKey;
+import dev.tfe.launcher.code.CodeReceiver;
 import dev.tfe.launcher.net.Header;
 import dev.tfe.launcher.net.Header.Kind;
 import dev.tfe.launcher.net.Inbox;
@@ -68,6 +70,15 @@ public final class PartyServer implements AutoCloseable {
    */
   public PartyServer(Hostmap hostmap, Credentials creds, Duration coordinatorTimeout, boolean exitWhenOrphaned,
       PartyLog log) {
+    this(hostmap, creds, coordinatorTimeout, exitWhenOrphaned, null, log);
+  }
+
+  /**
+   * @param codeKey the secret of the launcher that started this process, with which it seals the
+   *     op modules it sends (see {@link CodeReceiver}); null: accept no code
+   */
+  public PartyServer(Hostmap hostmap, Credentials creds, Duration coordinatorTimeout, boolean exitWhenOrphaned,
+      CodeKey codeKey, PartyLog log) {
     this.name = creds.node();
     this.hostmap = hostmap;
     this.log = log;
@@ -81,9 +92,10 @@ public final class PartyServer implements AutoCloseable {
       log.log("exiting with code 6: " + reason);
       Runtime.getRuntime().halt(6); // a deaf party must not live on
     });
-    this.sessions = new Sessions(name, node, inbox, log);
+    this.sessions = new Sessions(name, node, inbox, log, new CodeReceiver(name, codeKey));
     log.log("listening on " + hostmap.entry(name).address() + (hostmap.encrypted() ? " with CURVE" : " unencrypted (PLAIN token)")
-        + "; peers " + hostmap.processParties() + "; pid " + ProcessHandle.current().pid());
+        + "; peers " + hostmap.processParties() + "; pid " + ProcessHandle.current().pid()
+        + (codeKey == null ? "" : "; accepts op modules sealed by the launcher that started it"));
   }
 
   /**
@@ -133,6 +145,13 @@ public final class PartyServer implements AutoCloseable {
             node.send(reply(Kind.FAILED, h, from), Payloads.text(coordinator == null
                 ? name + " serves no coordinator now (it dropped this one, or was restarted); connect again" : busy()));
           }
+        }
+      }
+      case CODE -> {
+        if (current) {
+          executor.submit(() -> sessions.code(h, payload)); // in order, before the run that needs it
+        } else {
+          ignore(h, orders());
         }
       }
       case HELLO, STOP, END_SESSION, DETACH -> {

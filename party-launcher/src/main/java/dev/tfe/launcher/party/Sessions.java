@@ -2,6 +2,7 @@ package dev.tfe.launcher.party;
 
 import dev.tfe.graph.Plan;
 import dev.tfe.graph.PlanCodec;
+import dev.tfe.launcher.code.CodeReceiver;
 import dev.tfe.launcher.net.Header;
 import dev.tfe.launcher.net.Header.Kind;
 import dev.tfe.launcher.net.Inbox;
@@ -11,6 +12,7 @@ import dev.tfe.launcher.net.ZmqTransport;
 import dev.tfe.profile.PartyRunStats;
 import dev.tfe.ring.RingTensor;
 import dev.tfe.api.BuiltInModules;
+import dev.tfe.runtime.OpModule;
 import dev.tfe.runtime.PartyState;
 import dev.tfe.runtime.PlanExecutor;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A party process's sessions: per coordinator session, the plans it was sent (each sent once,
  * then named by id) and its party state (variables); and the execution of run orders against
- * them, answered with statistics or the failure.
+ * them, answered with statistics or the failure; and the op modules its launcher sent it for a
+ * session (only if it was started to accept them, see {@link CodeReceiver}).
  */
 final class Sessions {
   private final String name;
@@ -30,18 +33,39 @@ final class Sessions {
   private final PartyLog log;
   private final Map<Long, Map<Integer, Plan>> plans = new ConcurrentHashMap<>();
   private final Map<Long, PartyState> states = new ConcurrentHashMap<>();
+  private final Map<Long, Map<String, OpModule>> received = new ConcurrentHashMap<>();
+  private final CodeReceiver code;
 
-  Sessions(String name, ZmqNode node, Inbox inbox, PartyLog log) {
+  Sessions(String name, ZmqNode node, Inbox inbox, PartyLog log, CodeReceiver code) {
     this.name = name;
     this.node = node;
     this.inbox = inbox;
     this.log = log;
+    this.code = code;
+  }
+
+  /**
+   * Accepts the op module of a CODE message of the coordinator that sent {@code h}, for its
+   * session; a refusal fails the run that follows it, with the reason.
+   */
+  void code(Header h, byte[] payload) {
+    try {
+      OpModule m = code.accept(h.from(), h.session(), payload);
+      OpModule old = received.computeIfAbsent(h.session(), k -> new ConcurrentHashMap<>()).put(m.id(), m);
+      log.log((old == null ? "accepted" : "accepted a new definition of") + " op module '" + m.id() + "' ("
+          + m.getClass().getName() + ") from the launcher that started this party");
+    } catch (RuntimeException | LinkageError e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      log.log(msg);
+      node.send(new Header(Kind.FAILED, h.session(), h.run(), 0, name, h.from()), Payloads.text(msg));
+    }
   }
 
   /** Drops one session's plans and state. */
   void end(long session) {
     states.remove(session);
     plans.remove(session);
+    received.remove(session);
   }
 
   /** Drops every session and forgets every run: the next coordinator starts afresh. */
@@ -49,6 +73,7 @@ final class Sessions {
     inbox.reset();
     states.clear();
     plans.clear();
+    received.clear();
   }
 
   /** Executes one run order of the coordinator that sent {@code h}, and answers it. */
@@ -70,7 +95,8 @@ final class Sessions {
       log.log("run " + run + ": " + plan.nodeCount() + " nodes in " + plan.steps().size() + " steps, " + o.feeds().size()
           + " fed values");
       try {
-        PartyRunStats stats = new PlanExecutor(BuiltInModules.kernelsFor(plan.modules())).execute(plan,
+        PartyRunStats stats = new PlanExecutor(BuiltInModules.kernelsFor(plan.modules(),
+            received.getOrDefault(h.session(), Map.of()))).execute(plan,
             new ZmqTransport(node, inbox, name, h.session(), run), state, run, Duration.ofMillis(o.timeoutMillis()));
         for (Map.Entry<String, RingTensor> out : state.takeOutputs().entrySet()) {
           log.log("received output '" + out.getKey() + "' " + Arrays.toString(out.getValue().shape()) + "; it stays here");
