@@ -52,11 +52,12 @@ public final class RelayProcess {
       } catch (IOException ignored) {
         // the relay ended
       }
+      ready.countDown(); // it ended: no need to wait any longer
     }, "tfe-relay-output");
     reader.setDaemon(true);
     reader.start();
     try {
-      if (!ready.await(READY_SECONDS, TimeUnit.SECONDS)) {
+      if (!ready.await(READY_SECONDS, TimeUnit.SECONDS) || !relay.isAlive()) {
         relay.destroyForcibly();
         throw new IllegalStateException("the delay relay did not start within " + READY_SECONDS + " s"
             + (relay.isAlive() ? "" : " (it exited)") + "; its output is in " + out);
