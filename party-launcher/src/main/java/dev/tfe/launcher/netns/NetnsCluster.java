@@ -103,6 +103,15 @@ public final class NetnsCluster implements AutoCloseable {
     return spawn(net.node(Hostmap.COORDINATOR).namespace(), cmd, out);
   }
 
+  /** {@link #coordinator(String, String, List, Path)} with these JVM options instead of the defaults. */
+  public Process coordinator(List<String> jvmOptions, String mainClass, List<String> args, Path out) {
+    List<String> cmd = new ArrayList<>(List.of(javaBin));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", classpath, mainClass));
+    cmd.addAll(args);
+    return spawn(net.node(Hostmap.COORDINATOR).namespace(), cmd, out);
+  }
+
   private void writeHostmaps(List<String> parties) {
     Map<String, String> addresses = new LinkedHashMap<>();
     for (String p : parties) {
