@@ -62,7 +62,7 @@ public final class NetnsCluster implements AutoCloseable {
         c.others.add(RelayProcess.start(c.net, parties, PORT, c.java("-Xmx256m", DelayRelay.class.getName()), dir));
       }
       for (String p : parties) {
-        List<String> cmd = c.java("-Xmx1g", PartyMain.class.getName(), "--config", c.hostmap(p).toString(), "--name", p,
+        List<String> cmd = c.java("-Xmx2g", PartyMain.class.getName(), "--config", c.hostmap(p).toString(), "--name", p,
             "--parent-pid", Long.toString(ProcessHandle.current().pid()), "--log", dir.resolve(p + ".log").toString());
         c.parties.put(p, c.spawn(c.net.node(p).namespace(), cmd, dir.resolve(p + ".out")));
       }
