@@ -268,6 +268,7 @@ public final class NetworksBenchmark {
     doc.put("command", "./tfe bench " + String.join(" ", shown));
     doc.put("machine", BenchJson.machine());
     doc.put("total_seconds", totalS);
+    doc.put("load_average_at_end", NetworkTables.loadAverage()); // other work on the machine slows every case
     doc.put("records", records);
     try {
       Files.createDirectories(f.getParent());

@@ -65,19 +65,26 @@ public final class NetworkTables {
     String largest = null;
     double largestRatio = 0;
     for (NetSetting net : List.of(NetSetting.LAN, NetSetting.WAN)) {
-      Path f = dir.resolve("BENCHMARKS-" + net.name() + ".json");
-      if (!Files.exists(f)) {
+      List<Path> files = runs(dir, net);
+      if (files.isEmpty()) {
         s.append("\n### ").append(net).append("\n\nNot measured yet: run `./tfe bench --net ").append(net.name())
             .append("` as root.\n");
         continue;
       }
-      Map<String, Object> doc = object(Json.parse(Files.readString(f)));
-      s.append("\n### ").append(net).append("\n\n- command: `").append(doc.getOrDefault("command", "?"))
-          .append("`, total ").append(String.format(Locale.ROOT, "%.0f s", num(doc, "total_seconds"))).append("\n\n");
+      s.append("\n### ").append(net).append("\n\n");
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Path f : files) {
+        Map<String, Object> doc = object(Json.parse(Files.readString(f)));
+        s.append("- `").append(f.getFileName()).append("`: `").append(doc.getOrDefault("command", "?"))
+            .append("`, total ").append(String.format(Locale.ROOT, "%.0f s", num(doc, "total_seconds")))
+            .append(doc.containsKey("load_average_at_end") ? "; load average of the machine (1, 5, 15 min) at the end: "
+                + doc.get("load_average_at_end") : "").append('\n');
+        rows.addAll(records(doc));
+      }
+      s.append('\n');
       s.append("| network | batch | protocol | measured (ms) | estimate (ms) | base (ms) | (rounds + 1) × delay (ms) "
           + "| busiest party's bytes / rate (ms) | rounds | bytes of the busiest party | measured / estimate | reps |\n");
       s.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-      List<Map<String, Object>> rows = new ArrayList<>(records(doc));
       rows.sort(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("network")))
           .thenComparingDouble(r -> num(r, "batch")).thenComparing(r -> String.valueOf(r.get("protocol"))));
       for (Map<String, Object> r : rows) {
@@ -86,8 +93,7 @@ public final class NetworkTables {
         double ratio = measured / est.total();
         if (ratio > largestRatio) {
           largestRatio = ratio;
-          largest = String.format(Locale.ROOT, "%s batch %d on the %s (%.1fx its estimate, %s sent by the busiest party)",
-              r.get("network"), (int) num(r, "batch"), net.name(), ratio, mb(est.busiestBytes));
+          largest = distance(net, r, est, measured);
         }
         s.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %s | %.1f | %.1f | %d | %s | %.2f | %d |\n",
             r.get("network"), (int) num(r, "batch"), r.get("protocol"), measured, est.total(),
@@ -96,15 +102,52 @@ public final class NetworkTables {
       }
     }
     if (largest != null) {
-      s.append("\nLargest distance from the estimate: ").append(largest).append(". The estimate counts no encryption: "
-          + "CURVE (JeroMQ's pure-Java CurveZMQ) encrypts every byte at a few tens of MB/s per connection, below the "
-          + "link's rate, so the cases that move the most bytes sit furthest above it; the cases dominated by rounds "
-          + "sit close to it.\n");
+      s.append("\nLargest distance from the estimate: ").append(largest).append('\n');
     }
     return s.append(END).toString();
   }
 
-  /** The parts of a case's estimate, in ms; base -1 when the loopback case was not measured. */
+  /** The note on the case furthest above its estimate, and the likeliest reason. */
+  static String distance(NetSetting net, Map<String, Object> r, Estimate est, double measured) {
+    double excess = measured - est.total();
+    double perRound = excess / (num(r, "rounds") + 1);
+    String head = String.format(Locale.ROOT, "%s batch %d on the %s, %.1f ms measured, %.2fx its estimate (%.0f ms above it). ",
+        r.get("network"), (int) num(r, "batch"), net.name(), measured, measured / est.total(), excess);
+    if (est.transferMs >= est.delayMs && est.busiestBytes > 0) {
+      double mbPerS = est.busiestBytes / 1e6 / ((est.transferMs + excess) / 1000);
+      return head + String.format(Locale.ROOT, "Bytes dominate it: the busiest party moved %s at %.0f MB/s where the link "
+          + "allows %.0f MB/s; the estimate counts no encryption, and CURVE (JeroMQ's pure-Java CurveZMQ, about 15 MB/s "
+          + "per connection on loopback, see party-launcher/README.md) is slower than the link.", mb(est.busiestBytes),
+          mbPerS, net.rateBitsPerSecond() / 8e6);
+    }
+    return head + String.format(Locale.ROOT, "Rounds dominate it: %.2f ms per round above the estimate, the cost of "
+        + "each round's messages crossing CURVE, the relay and the TCP stacks of the hosts, which the estimate does not "
+        + "count, on a 2-core machine shared by 4 JVMs and the relay.", perRound);
+  }
+
+  /** {@code BENCHMARKS-<net>.json} and the partial runs {@code BENCHMARKS-<net>-*.json} in {@code dir}, by name. */
+  static List<Path> runs(Path dir, NetSetting net) throws IOException {
+    String whole = "BENCHMARKS-" + net.name() + ".json";
+    String part = "BENCHMARKS-" + net.name() + "-";
+    try (var s = Files.list(dir)) {
+      return s.filter(f -> {
+        String n = f.getFileName().toString();
+        return n.equals(whole) || n.startsWith(part) && n.endsWith(".json");
+      }).sorted().toList();
+    }
+  }
+
+  /** The first three fields of {@code /proc/loadavg} (1, 5 and 15 minutes), or "unknown". */
+  public static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+    /** The parts of a case's estimate, in ms; base -1 when the loopback case was not measured. */
   record Estimate(double base, double delayMs, double transferMs, long busiestBytes) {
     double total() {
       return Math.max(0, base) + delayMs + transferMs;
