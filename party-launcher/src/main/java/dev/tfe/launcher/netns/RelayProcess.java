@@ -12,12 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Starts {@link DelayRelay} in a network's hub for some of its nodes and waits (bounded) until it listens. */
 public final class RelayProcess {
   private static final long READY_SECONDS = 60;
 
   private RelayProcess() {}
+
+  private static String read(Path f) {
+    try {
+      return Files.exists(f) ? Files.readString(f).strip() : "(nothing)";
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
 
   /**
    * Starts the relay: each node of {@code nodes} is reached at its public address and {@code port}
@@ -40,11 +49,13 @@ public final class RelayProcess {
     }
     Path out = dir.resolve("relay.out");
     CountDownLatch ready = new CountDownLatch(1);
+    AtomicBoolean listening = new AtomicBoolean();
     Thread reader = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(relay.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           if (line.equals(DelayRelay.READY)) {
+            listening.set(true);
             ready.countDown();
           }
           Files.writeString(out, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -57,10 +68,10 @@ public final class RelayProcess {
     reader.setDaemon(true);
     reader.start();
     try {
-      if (!ready.await(READY_SECONDS, TimeUnit.SECONDS) || !relay.isAlive()) {
+      if (!ready.await(READY_SECONDS, TimeUnit.SECONDS) || !listening.get()) {
         relay.destroyForcibly();
         throw new IllegalStateException("the delay relay did not start within " + READY_SECONDS + " s"
-            + (relay.isAlive() ? "" : " (it exited)") + "; its output is in " + out);
+            + (listening.get() ? "" : " (it exited)") + "; its output is in " + out + ": " + read(out));
       }
     } catch (InterruptedException e) {
       relay.destroyForcibly();

@@ -91,6 +91,18 @@ class MultiHostTest {
     assertCleanedUp(dir, namespaces, processes);
   }
 
+  @Test
+  void aStartThatFailsLeavesNoNamespaceProcessOrKey(@TempDir Path dir) throws Exception {
+    // a class path without the relay: the relay's JVM exits at once, so the start fails half-way
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> NetnsCluster.start(NetSetting.WAN, SERVERS, dir, dir.resolve("no-classes").toString()));
+    assertTrue(e.getMessage().contains("relay did not start"), e.getMessage());
+    String mine = "tfe" + ProcessHandle.current().pid() + "x";
+    assertEquals(List.of(), Shell.run(List.of("ip", "netns", "list")).lines().filter(l -> l.startsWith(mine)).toList(),
+        "no namespace of this JVM is left");
+    assertCleanedUp(dir, List.of(), List.of());
+  }
+
   /** No namespace of the test, no process and no secret key file is left. */
   static void assertCleanedUp(Path dir, List<String> namespaces, List<Process> processes) throws IOException {
     for (String ns : namespaces) {
