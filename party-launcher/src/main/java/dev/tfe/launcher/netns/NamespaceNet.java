@@ -61,6 +61,7 @@ public final class NamespaceNet implements AutoCloseable {
     if (names.size() > 80) {
       throw new IllegalArgumentException("at most 80 nodes fit the address plan, not " + names.size());
     }
+    removeOrphans();
     NamespaceNet net = new NamespaceNet("tfe" + ProcessHandle.current().pid() + "x" + Long.toString(System.nanoTime() % 46656, 36),
         setting);
     Runtime.getRuntime().addShutdownHook(net.hook);
@@ -95,6 +96,30 @@ public final class NamespaceNet implements AutoCloseable {
     } catch (RuntimeException e) {
       net.close();
       throw e;
+    }
+  }
+
+  /**
+   * Deletes the namespaces (and kills what runs in them) left by a JVM that was killed too hard
+   * for its shutdown hook to run: those named {@code tfe<pid>x...} whose pid is no longer alive.
+   */
+  static void removeOrphans() {
+    for (String line : Shell.tryRun(List.of("ip", "netns", "list")).output().lines().toList()) {
+      String ns = line.split(" ")[0];
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("tfe(\\d+)x[0-9a-z]+-(hub|n\\d+)").matcher(ns);
+      if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+        killAllIn(ns);
+        Shell.tryRun(List.of("ip", "netns", "del", ns));
+        System.err.println("tfe netns: deleted " + ns + ", left behind by process " + m.group(1) + " that is gone");
+      }
+    }
+  }
+
+  private static void killAllIn(String ns) {
+    for (String pid : Shell.tryRun(List.of("ip", "netns", "pids", ns)).output().split("\\s+")) {
+      if (pid.matches("\\d+")) {
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+      }
     }
   }
 
@@ -178,11 +203,7 @@ public final class NamespaceNet implements AutoCloseable {
     List<String> newestFirst = new ArrayList<>(namespaces);
     Collections.reverse(newestFirst);
     for (String ns : newestFirst) {
-      for (String pid : Shell.tryRun(List.of("ip", "netns", "pids", ns)).output().split("\\s+")) {
-        if (pid.matches("\\d+")) {
-          ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
-        }
-      }
+      killAllIn(ns);
       Shell.Result r = Shell.tryRun(List.of("ip", "netns", "del", ns));
       if (r.code() == 0 || !exists(ns)) {
         namespaces.remove(ns);

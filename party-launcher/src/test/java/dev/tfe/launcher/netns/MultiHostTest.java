@@ -103,6 +103,20 @@ class MultiHostTest {
     assertCleanedUp(dir, List.of(), List.of());
   }
 
+  @Test
+  void namespacesOfAJvmKilledHardAreRemovedByTheNextNetwork() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor(10, TimeUnit.SECONDS);
+    String orphan = "tfe" + gone.pid() + "xorph-hub";
+    Shell.run(List.of("ip", "netns", "add", orphan));
+    try (NamespaceNet net = NamespaceNet.create(NetSetting.LOOPBACK, List.of("a"))) {
+      assertFalse(NamespaceNet.exists(orphan), "the orphaned namespace " + orphan + " was deleted");
+      assertTrue(NamespaceNet.exists(net.node("a").namespace()));
+    } finally {
+      Shell.tryRun(List.of("ip", "netns", "del", orphan));
+    }
+  }
+
   /** No namespace of the test, no process and no secret key file is left. */
   static void assertCleanedUp(Path dir, List<String> namespaces, List<Process> processes) throws IOException {
     for (String ns : namespaces) {
