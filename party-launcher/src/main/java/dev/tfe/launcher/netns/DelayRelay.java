@@ -100,8 +100,9 @@ public final class DelayRelay {
         out.setTcpNoDelay(true);
         out.connect(target, 5000);
         in.setTcpNoDelay(true);
-        pipe(in, out);
-        pipe(out, in);
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger(2);
+        pipe(in, out, open);
+        pipe(out, in, open);
       } catch (IOException e) {
         System.err.println("relay: cannot reach " + target + ": " + e.getMessage());
         close(in);
@@ -111,8 +112,11 @@ public final class DelayRelay {
 
   private record Chunk(byte[] bytes, long due) {}
 
-  /** Copies {@code from} to {@code to}, each chunk after the delay; a reader and a writer thread. */
-  private void pipe(Socket from, Socket to) {
+  /**
+   * Copies {@code from} to {@code to}, each chunk after the delay; a reader and a writer thread.
+   * {@code open} counts the directions of the connection still open.
+   */
+  private void pipe(Socket from, Socket to, java.util.concurrent.atomic.AtomicInteger open) {
     LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
     Semaphore room = new Semaphore(IN_FLIGHT);
     String name = from.getRemoteSocketAddress() + "->" + to.getRemoteSocketAddress();
@@ -145,6 +149,10 @@ public final class DelayRelay {
           }
           if (c.bytes == null) {
             to.shutdownOutput();
+            if (open.decrementAndGet() == 0) { // both directions ended: release the sockets
+              close(from);
+              close(to);
+            }
             break;
           }
           out.write(c.bytes);
