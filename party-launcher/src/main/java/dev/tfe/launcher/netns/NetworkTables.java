@@ -61,7 +61,9 @@ public final class NetworkTables {
         + "namespace, the coordinator in another, CURVE encryption and per-party keys on as between real hosts; rate "
         + "by `tbf` on every link, one-way delay by a relay in the hub namespace (these kernels have no `netem`; "
         + "NetSettingTest checks both). The estimate is base + (rounds + 1) × one-way delay + bytes of the busiest "
-        + "party / rate, with base the same case on loopback processes (the table above: no delay, no CURVE).\n");
+        + "party / rate, with base the same case on loopback processes (the table above: no delay, no CURVE). Other "
+        + "programs sharing the machine slow every case: each run's load average is given, to compare with the "
+        + "machine's cores.\n");
     String largest = null;
     double largestRatio = 0;
     for (NetSetting net : List.of(NetSetting.LAN, NetSetting.WAN)) {
@@ -99,6 +101,18 @@ public final class NetworkTables {
             r.get("network"), (int) num(r, "batch"), r.get("protocol"), measured, est.total(),
             est.base < 0 ? "—" : String.format(Locale.ROOT, "%.1f", est.base), est.delayMs, est.transferMs,
             (int) num(r, "rounds"), mb(est.busiestBytes), ratio, (int) num(r, "reps")));
+      }
+      List<String> missing = new ArrayList<>();
+      for (Map<String, Object> b : base) {
+        boolean measured = rows.stream().anyMatch(r -> r.get("network").equals(b.get("network"))
+            && num(r, "batch") == num(b, "batch") && r.get("protocol").equals(b.get("protocol")));
+        String label = b.get("network") + " batch " + (int) num(b, "batch") + " (" + b.get("protocol") + ")";
+        if ("processes".equals(b.get("runtime")) && !measured && !missing.contains(label)) {
+          missing.add(label);
+        }
+      }
+      if (!missing.isEmpty()) {
+        s.append("\nNot measured on this network yet: ").append(String.join(", ", missing)).append(".\n");
       }
     }
     if (largest != null) {
