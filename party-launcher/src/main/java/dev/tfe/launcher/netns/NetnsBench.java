@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * {@code ./tfe bench --net lan|wan}: sets up the parties on emulated hosts ({@link NetnsCluster})
  * and runs the benchmark program again as their coordinator, in its own namespace, with {@code
  * --hostmap} added; its output is this command's. Waits at most {@code --net-timeout-minutes}
- * (default 180), then stops everything; namespaces, processes and keys are removed in every case.
+ * (default 180), then stops everything; namespaces, processes and keys are removed in every case,
+ * the parties' logs when the run succeeded.
  */
 public final class NetnsBench {
   private NetnsBench() {}
@@ -41,6 +42,7 @@ public final class NetnsBench {
       throw new java.io.UncheckedIOException(e);
     }
     long t0 = System.nanoTime();
+    int code = 1;
     try (NetnsCluster c = NetnsCluster.start(setting, List.of("server0", "server1", "server2"), dir,
         System.getProperty("java.class.path"))) {
       System.out.printf("parties on emulated hosts, %s: %s (logs in %s)%n", setting,
@@ -54,7 +56,14 @@ public final class NetnsBench {
         return 1;
       }
       System.out.printf("the %s run took %.0f s%n", setting.name(), (System.nanoTime() - t0) / 1e9);
-      return coordinator.exitValue();
+      code = coordinator.exitValue();
+      return code;
+    } finally {
+      if (code == 0) {
+        dev.tfe.launcher.WorkDir.delete(dir, true); // the logs are kept only when the run failed
+      } else {
+        System.err.println("the parties' logs are in " + dir);
+      }
     }
   }
 }
