@@ -157,10 +157,19 @@ public final class Cluster implements AutoCloseable {
   }
 
   public static Cluster connect(Path hostmapFile, Duration handshakeTimeout, Duration receiveTimeout) {
+    return connect(hostmapFile, handshakeTimeout, receiveTimeout, Duration.ofSeconds(10));
+  }
+
+  /**
+   * As {@link #connect(Path, Duration, Duration)}, declaring a party lost after {@code deadAfter}
+   * of silence (the parties wait as long for this coordinator): longer than 10 s where one big
+   * message takes longer than that to cross a slow or encrypted link ahead of a heartbeat.
+   */
+  public static Cluster connect(Path hostmapFile, Duration handshakeTimeout, Duration receiveTimeout, Duration deadAfter) {
     Hostmap map = Hostmap.load(hostmapFile);
     map.checkServers(SERVERS, "hostmap " + hostmapFile);
     Credentials creds = KeyFiles.load(hostmapFile, map, Hostmap.COORDINATOR);
-    Coordinator c = new Coordinator(map, creds, p -> "", Duration.ofSeconds(10), new PartyLog(Hostmap.COORDINATOR)::log);
+    Coordinator c = new Coordinator(map, creds, p -> "", deadAfter, new PartyLog(Hostmap.COORDINATOR)::log);
     Cluster cluster = new Cluster(map, c, null, null, receiveTimeout);
     c.onLost(party -> {
       Thread t = new Thread(() -> cluster.shutdown("party " + party + " was lost"), "tfe-stop-after-loss");

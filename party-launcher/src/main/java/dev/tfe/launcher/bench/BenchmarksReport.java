@@ -101,6 +101,7 @@ public final class BenchmarksReport {
       Files.createDirectories(dir);
       Files.writeString(md, markdown(records, accuracy, machine, command, totalSeconds, when));
       Files.write(png, BenchmarksChart.png(records, WIDTH, HEIGHT));
+      dev.tfe.launcher.netns.NetworkTables.update(dir); // keeps the LAN and WAN tables of ./tfe bench --net
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the benchmark report in " + dir + ": " + e.getMessage(), e);
     }

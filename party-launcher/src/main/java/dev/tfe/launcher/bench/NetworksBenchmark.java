@@ -7,6 +7,9 @@ import dev.tfe.data.Dataset;
 import dev.tfe.data.Mnist;
 import dev.tfe.json.Json;
 import dev.tfe.launcher.Cluster;
+import dev.tfe.launcher.netns.NetSetting;
+import dev.tfe.launcher.netns.NetnsBench;
+import dev.tfe.launcher.netns.NetworkTables;
 import dev.tfe.model.Fit;
 import dev.tfe.model.SecureNnNetworks;
 import dev.tfe.model.Sequential;
@@ -42,7 +45,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
- * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --out FILE}.
+ * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --out FILE},
+ * {@code --net lan|wan} (as root: the party processes on emulated hosts with that network's delay
+ * and rate, CURVE on; see {@link NetnsBench}; saves {@code BENCHMARKS-<net>.json} and the LAN and
+ * WAN tables of {@code BENCHMARKS.md}, see {@link NetworkTables}).
  */
 public final class NetworksBenchmark {
   /**
@@ -106,6 +112,8 @@ public final class NetworksBenchmark {
     List<String> runtimes = List.of("in-process", "processes");
     List<Integer> batches = null;
     String out = null;
+    NetSetting netSetting = NetSetting.LOOPBACK; // --net: parties on emulated hosts (issue 18)
+    String hostmap = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
@@ -113,9 +121,13 @@ public final class NetworksBenchmark {
         case "--runtimes" -> runtimes = Arrays.stream(args[++i].split(",")).map(String::trim).toList();
         case "--batches" -> batches = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
         case "--out" -> out = args[++i];
+        case "--net" -> netSetting = NetSetting.named(args[++i]);
+        case "--hostmap" -> hostmap = args[++i];
+        case "--net-timeout-minutes" -> i++;
         default -> {
           System.err.println("usage: ./tfe bench [networks] [--quick] [--networks A,B,C,D] "
-              + "[--runtimes in-process,processes] [--batches 1,128] [--out BENCHMARKS.json]");
+              + "[--runtimes in-process,processes] [--batches 1,128] [--out BENCHMARKS.json] "
+              + "[--net loopback|lan|wan [--net-timeout-minutes 180]]");
           System.exit(2);
         }
       }
@@ -132,6 +144,19 @@ public final class NetworksBenchmark {
     }
     if (batches == null) {
       batches = quick ? List.of(1) : List.of(1, 128);
+    }
+    boolean onNet = netSetting != NetSetting.LOOPBACK;
+    if (onNet && hostmap == null) { // set up the emulated hosts, then run this program again as their coordinator
+      try {
+        System.exit(NetnsBench.run(netSetting, NetworksBenchmark.class.getName(), List.of(args)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        System.exit(1);
+      }
+    }
+    if (onNet) {
+      runtimes = List.of("processes");
+      out = out == null ? "BENCHMARKS-" + netSetting.name() + ".json" : out;
     }
     if (out == null) {
       // only a complete run replaces the published BENCHMARKS.json; partial runs go to bench-results/
@@ -169,8 +194,12 @@ public final class NetworksBenchmark {
         for (String runtime : runtimes) {
           if (runtime.equals("processes") && cluster == null) {
             long tc = System.nanoTime();
-            cluster = Cluster.launchLocal();
-            System.out.printf("launched local party processes in %.1f s%n", (System.nanoTime() - tc) / 1e9);
+            // across emulated hosts CURVE, on one I/O thread per process, can hold a heartbeat behind a message of
+            // 100 MB for over 10 s on a busy machine: parties are declared lost after 5 minutes of silence instead
+            cluster = hostmap == null ? Cluster.launchLocal() : Cluster.connect(Path.of(hostmap), java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(5));
+            System.out.printf("%s party processes in %.1f s%n", hostmap == null ? "launched local" : "connected to the",
+                (System.nanoTime() - tc) / 1e9);
           }
           try (Tfe tfe = Tfe.local()) {
             if (runtime.equals("processes")) {
@@ -207,6 +236,10 @@ public final class NetworksBenchmark {
     Map<String, Object> doc = new LinkedHashMap<>();
     List<Object> records = new ArrayList<>();
     results.forEach(r -> records.add(r.toJson()));
+    if (onNet) {
+      saveNetRun(Path.of(out).toAbsolutePath(), netSetting, records, args, totalS);
+      return;
+    }
     Path f = Path.of(out).toAbsolutePath();
     try {
       Files.createDirectories(f.getParent()); // bench-results/ does not exist in a fresh clone
@@ -222,6 +255,30 @@ public final class NetworksBenchmark {
     List<Path> report = BenchmarksReport.write(f.toAbsolutePath().getParent(), doc,
         "./tfe bench" + (args.length == 0 ? "" : " " + String.join(" ", args)), java.time.Instant.now());
     System.out.println("saved " + report.get(0) + " and " + report.get(1));
+    System.out.printf("total time: %.1f s%n", totalS);
+  }
+
+  /** Saves a {@code --net} run's records and rewrites the LAN and WAN tables of BENCHMARKS.md beside them. */
+  private static void saveNetRun(Path f, NetSetting net, List<Object> records, String[] args, double totalS) {
+    List<String> shown = new ArrayList<>(List.of(args));
+    int h = shown.indexOf("--hostmap");
+    if (h >= 0) {
+      shown.subList(h, h + 2).clear();
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("net", net.name());
+    doc.put("command", "./tfe bench " + String.join(" ", shown));
+    doc.put("machine", BenchJson.machine());
+    doc.put("total_seconds", totalS);
+    doc.put("load_average_at_end", NetworkTables.loadAverage()); // other work on the machine slows every case
+    doc.put("records", records);
+    try {
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, Json.write(doc));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save " + f + ": " + e.getMessage(), e);
+    }
+    System.out.println("saved " + f + " and " + NetworkTables.update(f.getParent()));
     System.out.printf("total time: %.1f s%n", totalS);
   }
 
