@@ -26,8 +26,9 @@ import java.util.function.BinaryOperator;
  *       {@code r} common to parties 0 and 2: one round, {@code n} words (party 0 to party 1);</li>
  *   <li>fused with a product ({@link #truncatedProduct}): party 2 sends {@code c_2} to party 1, so
  *       that {@code a = c_0} on party 0 and {@code b = c_1 + c_2} on party 1; the new shares are
- *       {@code (a', b' - r, r)} with {@code r} common to parties 1 and 2, and {@code a'} and
- *       {@code b' - r} travel to the party that lacks them: two rounds, {@code 3n} words.</li>
+ *       {@code (a' - rho + tau, rho, b' - tau)} with {@code rho} and {@code tau} common to
+ *       parties 0 and 1; party 2 receives the first and the last, each uniform to it (a shifted
+ *       part itself is not uniform, so it never travels bare): two rounds, {@code 3n} words.</li>
  * </ul>
  */
 final class Multiplication {
@@ -69,10 +70,12 @@ final class Multiplication {
     NodeRef a = ops.shr(c[0], bits);
     NodeRef b = ops.add(c[1], ops.move(c[2], parties.get(1)));
     NodeRef bt = ops.neg(ops.shr(ops.neg(b), bits));
-    NodeRef[] r = seeds.common(1, c[0].shape());
-    NodeRef x1 = ops.sub(bt, r[0]);
-    NodeRef[] own = {a, x1, r[1]};
-    NodeRef[] next = {ops.move(x1, parties.get(0)), r[0], ops.move(a, parties.get(2))};
+    NodeRef[] rho = seeds.common(0, c[0].shape());
+    NodeRef[] tau = seeds.common(0, c[0].shape());
+    NodeRef x0 = ops.add(ops.sub(a, rho[0]), tau[0]);
+    NodeRef x2 = ops.sub(bt, tau[1]);
+    NodeRef[] own = {x0, rho[1], ops.move(x2, parties.get(2))};
+    NodeRef[] next = {rho[0], x2, ops.move(x0, parties.get(2))};
     return new Shares(own, next);
   }
 
