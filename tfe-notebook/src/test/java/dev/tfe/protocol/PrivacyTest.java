@@ -110,7 +110,9 @@ class PrivacyTest {
     }
     if (comparisons) {
       assertTrue(a.get("server2").get(0).length > 0, "the third server takes part");
-      assertTrue(a.get(ZP + "server2").get(0).length > 0, "the third server receives PrivateCompare's vectors");
+      if (pc.name().startsWith("securenn")) {
+        assertTrue(a.get(ZP + "server2").get(0).length > 0, "the third server receives PrivateCompare's vectors");
+      }
     }
     for (String server : a.keySet()) {
       List<long[]> va = a.get(server);

@@ -5,6 +5,7 @@ import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.ProtocolModule;
 import dev.tfe.protocol.aby3.kernels.Aby3Kernels;
+import dev.tfe.protocol.share.RowSelect;
 import dev.tfe.runtime.OpModule;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class Aby3Module implements ProtocolModule<Aby3> {
 
   @Override
   public List<OpModule> opModules() {
-    return List.of(Aby3Kernels.INSTANCE);
+    return List.of(RowSelect.INSTANCE, Aby3Kernels.INSTANCE);
   }
 
   @Override
