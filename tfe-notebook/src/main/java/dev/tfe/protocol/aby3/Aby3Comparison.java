@@ -12,9 +12,12 @@ import java.util.List;
  * party 0 and {@code on1 = x_2} on party 1 ({@link #toPair}, local).
  * <ul>
  *   <li>DReLU: the most significant bit of {@code on0 + on1} by bit decomposition with a
- *       parallel prefix adder ({@link BinarySharing#msbOfSum}, 8 rounds, {@code 38n} words), flipped
- *       and injected into Z_2^64 ({@link BitInjection}, 1 round, {@code 3n} words): 9 rounds,
- *       {@code 41n} words (328 bytes per element). Exact for every ring element.</li>
+ *       parallel prefix adder ({@link BinarySharing#msbOfSum}: 2 words of binary input and 12
+ *       ANDs of 3 words, less the one share of the last AND that nobody reads), flipped and
+ *       injected into Z_2^64 ({@link BitInjection}, 3 words): {@code 40n} words (320 bytes per
+ *       element) in 8 rounds of latency (the binary inputs overlap the first AND). Exact for every
+ *       ring element. As a tensor op, the truth values return to replicated shares: 42 words, 9
+ *       rounds.</li>
  *   <li>The exact product: each operand made replicated again ({@link #fromPair}: the shares
  *       {@code (on0 - rho + sigma, rho, on1 - sigma)} with {@code rho, sigma} common to parties
  *       0 and 1; party 2 receives two uniform words, one round, {@code 2n} words per operand),
