@@ -43,7 +43,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
- * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --out FILE}.
+ * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --protocols securenn,aby3}
+ * (SecureNN alone by default; ABY3 has no analytical communication model yet, so its analytical
+ * bytes are -1), {@code --out FILE}.
  */
 public final class NetworksBenchmark {
   /**
@@ -84,7 +86,7 @@ public final class NetworksBenchmark {
       m.put("overhead", latencyMs / plaintextMs);
       m.put("bytes_sent", new java.util.TreeMap<>(bytesSent));
       m.put("rounds", rounds);
-      m.put("analytical_bytes", analyticalBytes);
+      m.put("analytical_bytes", analyticalBytes < 0 ? null : analyticalBytes); // none for ABY3 yet: "n/a"
       m.put("analytical_bytes_by_party", new java.util.TreeMap<>(analyticalByParty));
       m.put("setup_bytes", setupBytes); // one-off: sharing and masking the weights, before the first prediction
       m.put("agreement", agreement);
@@ -106,6 +108,7 @@ public final class NetworksBenchmark {
     List<String> networks = SecureNnNetworks.NAMES;
     List<String> runtimes = List.of("in-process", "processes");
     List<Integer> batches = null;
+    List<String> protocols = List.of("securenn");
     String out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -114,9 +117,10 @@ public final class NetworksBenchmark {
         case "--runtimes" -> runtimes = Arrays.stream(args[++i].split(",")).map(String::trim).toList();
         case "--batches" -> batches = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
         case "--out" -> out = args[++i];
+        case "--protocols" -> protocols = Arrays.stream(args[++i].split(",")).map(String::trim).map(String::toLowerCase).toList();
         default -> {
           System.err.println("usage: ./tfe bench [networks] [--quick] [--networks A,B,C,D] "
-              + "[--runtimes in-process,processes] [--batches 1,128] [--out BENCHMARKS.json]");
+              + "[--runtimes in-process,processes] [--batches 1,128] [--protocols securenn,aby3] [--out BENCHMARKS.json]");
           System.exit(2);
         }
       }
@@ -131,12 +135,17 @@ public final class NetworksBenchmark {
         throw new IllegalArgumentException("unknown runtime " + r + "; choose in-process and/or processes");
       }
     }
+    for (String p : protocols) {
+      if (!p.equals("securenn") && !p.equals("aby3")) {
+        throw new IllegalArgumentException("unknown protocol " + p + "; choose securenn and/or aby3");
+      }
+    }
     if (batches == null) {
       batches = quick ? List.of(1) : List.of(1, 128);
     }
     if (out == null) {
       // only a complete run replaces the published BENCHMARKS.json; partial runs go to bench-results/
-      boolean complete = !quick && networks.size() == SecureNnNetworks.NAMES.size() && runtimes.size() == 2 && batches.equals(List.of(1, 128));
+      boolean complete = !quick && protocols.equals(List.of("securenn")) && networks.size() == SecureNnNetworks.NAMES.size() && runtimes.size() == 2 && batches.equals(List.of(1, 128));
       out = complete ? "BENCHMARKS.json" : "bench-results/BENCHMARKS-partial.json";
     }
 
@@ -144,7 +153,7 @@ public final class NetworksBenchmark {
     Dataset train = mnist.train();
     Dataset test = mnist.test();
     System.out.printf("MNIST (bundled): %d training digits, %d held-back digits%n", train.size(), test.size());
-    System.out.println("protocol: SecureNN only (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
+    System.out.println("protocols: " + protocols + " (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
 
     List<Result> results = new ArrayList<>();
     Map<String, Double> accuracies = new LinkedHashMap<>();
@@ -173,22 +182,24 @@ public final class NetworksBenchmark {
             cluster = Cluster.launchLocal();
             System.out.printf("launched local party processes in %.1f s%n", (System.nanoTime() - tc) / 1e9);
           }
+          for (String protocol : protocols) {
           try (Tfe tfe = Tfe.local()) {
             if (runtime.equals("processes")) {
               tfe.useRuntime(cluster.newRuntime());
             }
             Party owner = tfe.party(OWNER);
             Party client = tfe.party("prediction-client");
-            PrivateModel pm = tfe.privateModel(model, owner);
+            PrivateModel pm = tfe.privateModel(model, owner, protocol.equals("aby3") ? tfe.aby3() : tfe.secureNn());
             for (int batch : batches) {
               int reps = reps(net, batch, quick);
               Result r = measure(net, runtime, model, pm, client, te, batch, reps);
               results.add(r);
-              System.out.printf("  %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
+              System.out.printf("  %s %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
                   + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
-                  net, batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
+                  net, r.protocol(), batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
                   Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
             }
+          }
           }
         }
       }
@@ -200,7 +211,7 @@ public final class NetworksBenchmark {
     double totalS = (System.nanoTime() - t0) / 1e9;
     printTable(results);
     for (Result r : results) {
-      if (r.analyticalBytes() != r.bytesSentTotal()) {
+      if (r.analyticalBytes() >= 0 && r.analyticalBytes() != r.bytesSentTotal()) {
         System.out.printf("WARNING: %s batch %d on %s sent %d bytes, but the communication model says %d%n",
             r.network(), r.batch(), r.runtime(), r.bytesSentTotal(), r.analyticalBytes());
       }
@@ -270,13 +281,15 @@ public final class NetworksBenchmark {
         correct += mine[j] == labels[j] ? 1 : 0;
       }
     }
-    CommunicationModel comm = CommunicationModel.of(pm);
-    ByteCount analytical = comm.predict(client, first, batch);
+    boolean aby3 = pm.protocol().name().equals("aby3");
+    // the analytical communication model has formulas for Pond and SecureNN only: -1 for ABY3
+    CommunicationModel comm = aby3 ? null : CommunicationModel.of(pm);
+    ByteCount analytical = aby3 ? null : comm.predict(client, first, batch);
     int digits = reps * batch;
-    return new Result(net, batch, "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
-        last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
-        analytical.bytesSentByParty(), comm.initialisation(OWNER).totalBytesSent(), (double) same / digits,
-        (double) correct / digits, digits, warmRuns, reps);
+    return new Result(net, batch, aby3 ? "ABY3" : "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
+        last.profile().bytesSentByParty(), last.profile().rounds(), aby3 ? -1 : analytical.totalBytesSent(),
+        aby3 ? Map.of() : analytical.bytesSentByParty(), aby3 ? -1 : comm.initialisation(OWNER).totalBytesSent(),
+        (double) same / digits, (double) correct / digits, digits, warmRuns, reps);
   }
 
   /** Runs {@code run} (returning its latency in ms) until warm, see {@link #WINDOW}; returns the runs made. */
@@ -313,7 +326,7 @@ public final class NetworksBenchmark {
       StringBuilder by = new StringBuilder();
       new java.util.TreeMap<>(r.bytesSent()).forEach((p, b) -> by.append(by.length() == 0 ? "" : " ").append(p).append('=').append(Profile.bytes(b)));
       System.out.printf("%-3s %5d %-10s %11.1f %10.1f %12.3f %9.0fx %7d %-72s %9.3f%n", r.network(), r.batch(),
-          r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
+          (r.protocol().equals("SecureNN") ? "" : r.protocol() + " ") + r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
           r.rounds(), by, r.agreement());
     }
     System.out.println();
