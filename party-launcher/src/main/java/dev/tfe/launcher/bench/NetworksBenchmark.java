@@ -197,7 +197,7 @@ public final class NetworksBenchmark {
               System.out.printf("  %s %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
                   + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
                   net, r.protocol(), batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
-                  Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
+                  r.analyticalBytes() < 0 ? "n/a" : Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
             }
           }
           }
