@@ -81,8 +81,9 @@ final class BinarySharing {
   /**
    * Binary shares whose bit 63 is the most significant bit of {@code a + b} (mod 2^64), for
    * {@code a} on party 0 and {@code b} on party 1 (the other bits are garbage): the binary inputs,
-   * then 7 rounds of ANDs; the inputs overlap the first AND (parties 1 and 2 hold their shares of
-   * both operands at once), so the latency is 7 rounds, 8 with bit injection.
+   * then 7 rounds of ANDs; the inputs overlap the first AND (party 1 makes both binary
+   * sharings, so it holds its shares of both operands at once), so the latency of
+   * {@code Aby3Comparison.drelu} is 8 rounds with bit injection.
    */
   Shares msbOfSum(NodeRef a, NodeRef b) {
     Shares x = input(0, a);
