@@ -1,6 +1,8 @@
 package dev.tfe.api;
 
 import dev.tfe.protocol.ProtocolModule;
+import dev.tfe.protocol.aby3.Aby3Module;
+import dev.tfe.protocol.aby3.kernels.Aby3Kernels;
 import dev.tfe.protocol.plain.PlainModule;
 import dev.tfe.protocol.pond.PondModule;
 import dev.tfe.protocol.securenn.SecureNnModule;
@@ -24,17 +26,18 @@ public final class BuiltInModules {
   private static final Map<String, OpModule> BY_ID = Map.of(
       RingKernels.ID, RingKernels.INSTANCE,
       RowSelect.ID, RowSelect.INSTANCE,
-      SecureNnKernels.ID, SecureNnKernels.INSTANCE);
+      SecureNnKernels.ID, SecureNnKernels.INSTANCE,
+      Aby3Kernels.ID, Aby3Kernels.INSTANCE);
 
   private BuiltInModules() {}
 
   /**
    * The built-in protocol modules, in the order the conformance suites run them: the plaintext
-   * oracle, Pond (interactive and local truncation) and SecureNN.
+   * oracle, Pond (interactive and local truncation), SecureNN and ABY3.
    */
   public static List<ProtocolModule<?>> protocols() {
     return List.of(PlainModule.INSTANCE, PondModule.interactive(), new PondModule(TruncationMode.LOCAL),
-        SecureNnModule.interactive());
+        SecureNnModule.interactive(), Aby3Module.INSTANCE);
   }
 
   /** Whether a party process knows op module {@code id} by itself. */

@@ -138,6 +138,14 @@ public final class Tfe implements AutoCloseable {
     return protocols.fresh(new SecureNnModule(mode));
   }
 
+  /**
+   * ABY3: three symmetric parties with replicated shares and no dealer (tf-encrypted's default
+   * protocol); pass it to {@link #privateModel(dev.tfe.model.Sequential, Party, Protocol)}.
+   */
+  public dev.tfe.protocol.aby3.Aby3 aby3() {
+    return use(dev.tfe.protocol.aby3.Aby3Module.INSTANCE);
+  }
+
   /** The plaintext reference protocol (no privacy; the oracle of the tests). */
   public PlainProtocol plain() {
     return use(PlainModule.INSTANCE);

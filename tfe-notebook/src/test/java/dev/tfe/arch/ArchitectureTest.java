@@ -21,7 +21,8 @@ class ArchitectureTest {
   static final String[] CORE = {"dev.tfe.graph..", "dev.tfe.runtime..", "dev.tfe.ring..", "dev.tfe.random..",
       "dev.tfe.fixedpoint..", "dev.tfe.profile..", "dev.tfe.render.."};
   /** Every protocol package. */
-  static final String[] PROTOCOLS = {"dev.tfe.protocol.pond..", "dev.tfe.protocol.securenn..", "dev.tfe.protocol.plain.."};
+  static final String[] PROTOCOLS = {"dev.tfe.protocol.pond..", "dev.tfe.protocol.securenn..", "dev.tfe.protocol.plain..",
+      "dev.tfe.protocol.aby3.."};
 
   static JavaClasses classes;
 

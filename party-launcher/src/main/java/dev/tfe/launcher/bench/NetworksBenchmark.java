@@ -45,10 +45,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
- * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --out FILE},
- * {@code --net lan|wan} (as root: the party processes on emulated hosts with that network's delay
- * and rate, CURVE on; see {@link NetnsBench}; saves {@code BENCHMARKS-<net>.json} and the LAN and
- * WAN tables of {@code BENCHMARKS.md}, see {@link NetworkTables}).
+  * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --protocols securenn,aby3}
+  * (SecureNN alone by default), {@code --out FILE},
+  * {@code --net lan|wan} (as root: the party processes on emulated hosts with that network's delay
+  * and rate, CURVE on; see {@link NetnsBench}; saves {@code BENCHMARKS-<net>.json} and the LAN and
+  * WAN tables of {@code BENCHMARKS.md}, see {@link NetworkTables}).
  */
 public final class NetworksBenchmark {
   /**
@@ -89,7 +90,7 @@ public final class NetworksBenchmark {
       m.put("overhead", latencyMs / plaintextMs);
       m.put("bytes_sent", new java.util.TreeMap<>(bytesSent));
       m.put("rounds", rounds);
-      m.put("analytical_bytes", analyticalBytes);
+      m.put("analytical_bytes", analyticalBytes < 0 ? null : analyticalBytes); // none for ABY3 yet: "n/a"
       m.put("analytical_bytes_by_party", new java.util.TreeMap<>(analyticalByParty));
       m.put("setup_bytes", setupBytes); // one-off: sharing and masking the weights, before the first prediction
       m.put("agreement", agreement);
@@ -111,6 +112,7 @@ public final class NetworksBenchmark {
     List<String> networks = SecureNnNetworks.NAMES;
     List<String> runtimes = List.of("in-process", "processes");
     List<Integer> batches = null;
+    List<String> protocols = List.of("securenn");
     String out = null;
     NetSetting netSetting = NetSetting.LOOPBACK; // --net: parties on emulated hosts (issue 18)
     String hostmap = null;
@@ -124,9 +126,10 @@ public final class NetworksBenchmark {
         case "--net" -> netSetting = NetSetting.named(args[++i]);
         case "--hostmap" -> hostmap = args[++i];
         case "--net-timeout-minutes" -> i++;
+        case "--protocols" -> protocols = Arrays.stream(args[++i].split(",")).map(String::trim).map(String::toLowerCase).toList();
         default -> {
           System.err.println("usage: ./tfe bench [networks] [--quick] [--networks A,B,C,D] "
-              + "[--runtimes in-process,processes] [--batches 1,128] [--out BENCHMARKS.json] "
+              + "[--runtimes in-process,processes] [--batches 1,128] [--protocols securenn,aby3] [--out BENCHMARKS.json] "
               + "[--net loopback|lan|wan [--net-timeout-minutes 180]]");
           System.exit(2);
         }
@@ -140,6 +143,11 @@ public final class NetworksBenchmark {
     for (String r : runtimes) {
       if (!r.equals("in-process") && !r.equals("processes")) {
         throw new IllegalArgumentException("unknown runtime " + r + "; choose in-process and/or processes");
+      }
+    }
+    for (String p : protocols) {
+      if (!p.equals("securenn") && !p.equals("aby3")) {
+        throw new IllegalArgumentException("unknown protocol " + p + "; choose securenn and/or aby3");
       }
     }
     if (batches == null) {
@@ -160,7 +168,7 @@ public final class NetworksBenchmark {
     }
     if (out == null) {
       // only a complete run replaces the published BENCHMARKS.json; partial runs go to bench-results/
-      boolean complete = !quick && networks.size() == SecureNnNetworks.NAMES.size() && runtimes.size() == 2 && batches.equals(List.of(1, 128));
+      boolean complete = !quick && protocols.equals(List.of("securenn")) && networks.size() == SecureNnNetworks.NAMES.size() && runtimes.size() == 2 && batches.equals(List.of(1, 128));
       out = complete ? "BENCHMARKS.json" : "bench-results/BENCHMARKS-partial.json";
     }
 
@@ -168,7 +176,7 @@ public final class NetworksBenchmark {
     Dataset train = mnist.train();
     Dataset test = mnist.test();
     System.out.printf("MNIST (bundled): %d training digits, %d held-back digits%n", train.size(), test.size());
-    System.out.println("protocol: SecureNN only (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
+    System.out.println("protocols: " + protocols + " (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
 
     List<Result> results = new ArrayList<>();
     Map<String, Double> accuracies = new LinkedHashMap<>();
@@ -201,22 +209,24 @@ public final class NetworksBenchmark {
             System.out.printf("%s party processes in %.1f s%n", hostmap == null ? "launched local" : "connected to the",
                 (System.nanoTime() - tc) / 1e9);
           }
+          for (String protocol : protocols) {
           try (Tfe tfe = Tfe.local()) {
             if (runtime.equals("processes")) {
               tfe.useRuntime(cluster.newRuntime());
             }
             Party owner = tfe.party(OWNER);
             Party client = tfe.party("prediction-client");
-            PrivateModel pm = tfe.privateModel(model, owner);
+            PrivateModel pm = tfe.privateModel(model, owner, protocol.equals("aby3") ? tfe.aby3() : tfe.secureNn());
             for (int batch : batches) {
               int reps = reps(net, batch, quick);
               Result r = measure(net, runtime, model, pm, client, te, batch, reps);
               results.add(r);
-              System.out.printf("  %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
+              System.out.printf("  %s %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
                   + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
-                  net, batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
-                  Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
+                  net, r.protocol(), batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
+                  r.analyticalBytes() < 0 ? "n/a" : Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
             }
+          }
           }
         }
       }
@@ -228,7 +238,7 @@ public final class NetworksBenchmark {
     double totalS = (System.nanoTime() - t0) / 1e9;
     printTable(results);
     for (Result r : results) {
-      if (r.analyticalBytes() != r.bytesSentTotal()) {
+      if (r.analyticalBytes() >= 0 && r.analyticalBytes() != r.bytesSentTotal()) {
         System.out.printf("WARNING: %s batch %d on %s sent %d bytes, but the communication model says %d%n",
             r.network(), r.batch(), r.runtime(), r.bytesSentTotal(), r.analyticalBytes());
       }
@@ -328,7 +338,7 @@ public final class NetworksBenchmark {
     }
     PlannedCost analytical = pm.plannedCost(client, first, batch);
     int digits = reps * batch;
-    return new Result(net, batch, "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
+    return new Result(net, batch, displayName(pm.protocol().name()), runtime, BenchJson.median(ms), BenchJson.median(pms),
         last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
         analytical.bytesSentByParty(), pm.plannedInitialisation().totalBytesSent(), (double) same / digits,
         (double) correct / digits, digits, warmRuns, reps);
@@ -368,9 +378,21 @@ public final class NetworksBenchmark {
       StringBuilder by = new StringBuilder();
       new java.util.TreeMap<>(r.bytesSent()).forEach((p, b) -> by.append(by.length() == 0 ? "" : " ").append(p).append('=').append(Profile.bytes(b)));
       System.out.printf("%-3s %5d %-10s %11.1f %10.1f %12.3f %9.0fx %7d %-72s %9.3f%n", r.network(), r.batch(),
-          r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
+          (r.protocol().equals("SecureNN") ? "" : r.protocol() + " ") + r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
           r.rounds(), by, r.agreement());
     }
     System.out.println();
   }
+
+  /** How the tables name a protocol module: its paper's spelling where there is one, else its id. */
+  static String displayName(String id) {
+    return switch (id) {
+      case "securenn" -> "SecureNN";
+      case "aby3" -> "ABY3";
+      case "pond" -> "Pond";
+      case "fss" -> "FSS";
+      default -> id;
+    };
+  }
+
 }
