@@ -58,6 +58,7 @@ public final class PrivateTraining {
   private Setup setup;
   private Profile lastStepProfile;
   private double lastStepSeconds;
+  private final List<Double> stepSeconds = new ArrayList<>();
   private final Map<String, Output> predictions = new HashMap<>();
 
   /** What the first {@link #fit} fixes: the loss, the optimiser, the variables and the step graphs. */
@@ -141,6 +142,7 @@ public final class PrivateTraining {
         long t0 = System.nanoTime();
         var r = tfe.session().run(step.targets(), feeds.feeds(rows, step, example));
         lastStepSeconds = (System.nanoTime() - t0) / 1e9;
+        stepSeconds.add(lastStepSeconds);
         lastStepProfile = r.profile();
       }
       double loss = endOfEpoch(s, epoch, n, fit.batchSize());
@@ -237,6 +239,11 @@ public final class PrivateTraining {
   /** The wall-clock seconds of the last training step run. */
   public double lastStepSeconds() {
     return lastStepSeconds;
+  }
+
+  /** The wall-clock seconds of every training step run so far, in order (the first includes planning). */
+  public List<Double> stepSeconds() {
+    return List.copyOf(stepSeconds);
   }
 
   /** The bound on the private softmax's error, or 0 when the loss uses none. */
