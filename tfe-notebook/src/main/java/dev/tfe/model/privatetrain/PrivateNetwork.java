@@ -20,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The private state of a model under training: its parameters as private variables, shared once
  * by the model owner, and for every layer a maker of its {@link TrainableStep} (a fresh one per
- * step graph). Layers: Dense, ReLU, Sigmoid, Flatten, Reshape (and a final Softmax fused with
+ * step graph). Layers: Dense, Conv2D, MaxPooling2D, AveragePooling2D, ReLU, Sigmoid, Flatten, Reshape
+ * (and a final Softmax fused with
  * cross-entropy by {@link PrivateLoss}).
  */
 final class PrivateNetwork {
@@ -41,6 +42,22 @@ final class PrivateNetwork {
         PrivateVariable w = share(tfe, p, owner, name + ".w", d.weights(), momentum);
         PrivateVariable b = share(tfe, p, owner, name + ".b", d.bias(), momentum);
         makers.add(() -> new DenseStep(w, b));
+      } else if (l instanceof dev.tfe.model.layers.Conv2D c) {
+        if (c.strideH() != 1 || c.strideW() != 1 || c.padding() != dev.tfe.model.layers.Padding.VALID) {
+          throw new IllegalArgumentException("layer " + (i + 1) + " (" + c + "): private training supports Conv2D with "
+              + "stride 1 and VALID padding");
+        }
+        PrivateVariable w = share(tfe, p, owner, name + ".w", c.kernel(), momentum);
+        PrivateVariable b = share(tfe, p, owner, name + ".b", c.bias(), momentum);
+        makers.add(() -> new ConvStep(w, b));
+      } else if (l instanceof dev.tfe.model.layers.Pooling2D pool) {
+        if (pool.strideH() != pool.poolH() || pool.strideW() != pool.poolW()
+            || pool.padding() != dev.tfe.model.layers.Padding.VALID) {
+          throw new IllegalArgumentException("layer " + (i + 1) + " (" + pool + "): private training supports pooling "
+              + "over non-overlapping windows (stride = pool size, VALID padding)");
+        }
+        boolean isMax = pool instanceof dev.tfe.model.layers.MaxPooling2D;
+        makers.add(() -> new PoolStep(isMax, pool.poolH(), pool.poolW()));
       } else if (l instanceof ReLU) {
         makers.add(ReluStep::new);
       } else if (l instanceof Sigmoid) {
@@ -51,7 +68,8 @@ final class PrivateNetwork {
         makers.add(() -> new ReshapeStep(r.targetShape()));
       } else {
         throw new IllegalArgumentException("layer " + (i + 1) + " (" + l + ") has no private training form yet; private "
-            + "training supports Dense, ReLU, Sigmoid, Flatten and Reshape (and a final Softmax with cross-entropy)");
+            + "training supports Dense, Conv2D, MaxPooling2D, AveragePooling2D, ReLU, Sigmoid, Flatten and Reshape (and a final "
+            + "Softmax with cross-entropy)");
       }
     }
   }

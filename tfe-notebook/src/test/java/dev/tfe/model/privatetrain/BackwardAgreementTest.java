@@ -236,4 +236,55 @@ class BackwardAgreementTest {
     assertClose(r.get(0), flat(bce), 2 * ULP, pc + " sigmoid cross-entropy");
     assertClose(r.get(1), flat(mse), 2 * ULP, pc + " mse");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("protocols")
+  void convStepGivesTheKernelBiasAndInputGradients(ProtocolCase pc) {
+    Random rnd = new Random(7);
+    INDArray x = TestData.uniform(rnd, 1, 2, 6, 6, 2);
+    INDArray k = TestData.uniform(rnd, 0.5, 3, 3, 2, 3);
+    INDArray b = TestData.uniform(rnd, 0.5, 3);
+    INDArray g = TestData.uniform(rnd, 0.05, 2, 4, 4, 3);
+    var conv = dev.tfe.model.layers.Conv2D.withWeights(dbl(k), dbl(b), 1, 1, dev.tfe.model.layers.Padding.VALID);
+    INDArray y = conv.forward(dbl(x), true);
+    INDArray dx = conv.backward(dbl(g));
+    List<double[]> r = run(pc, (p, in, vars) -> {
+      ConvStep s = new ConvStep(vars.of(p, in[1]), vars.of(p, in[2]));
+      Tensor out = s.forward(p, in[0], true);
+      Tensor gx = s.backward(p, in[3], true);
+      return List.of(out, s.gradients().get(0), s.gradients().get(1), gx);
+    }, x, k, b, g);
+    // one truncation per convolution; dx also carries the padding's and the flip's (one unit each, times
+    // the 18 taps of a sum of products with |values| <= 1)
+    assertClose(r.get(0), flat(y), 4 * ULP, pc + " forward");
+    assertClose(r.get(1), flat(conv.parameters().get(0).gradient()), 4 * ULP, pc + " dK");
+    assertClose(r.get(2), flat(conv.parameters().get(1).gradient()), 4 * ULP, pc + " db");
+    assertClose(r.get(3), flat(dx), 24 * ULP, pc + " dx");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("protocols")
+  void maxAndAveragePoolingRouteTheGradient(ProtocolCase pc) {
+    Random rnd = new Random(8);
+    INDArray x = TestData.uniform(rnd, 4, 2, 4, 6, 3);
+    INDArray g = TestData.uniform(rnd, 1, 2, 2, 3, 3);
+    Layer maxPool = Layers.maxPool2d(2);
+    Layer avgPool = Layers.avgPool2d(2);
+    INDArray yMax = maxPool.forward(dbl(x), true);
+    INDArray dMax = maxPool.backward(dbl(g));
+    INDArray yAvg = avgPool.forward(dbl(x), true);
+    INDArray dAvg = avgPool.backward(dbl(g));
+    List<double[]> r = run(pc, (p, in, vars) -> {
+      PoolStep m = new PoolStep(true, 2, 2);
+      PoolStep a = new PoolStep(false, 2, 2);
+      Tensor om = m.forward(p, in[0], true);
+      Tensor oa = a.forward(p, in[0], true);
+      return List.of(om, m.backward(p, in[1], true), oa, a.backward(p, in[1], true));
+    }, x, g);
+    // max: exact (the spreading product by ones truncates once: one unit); average: two truncations
+    assertClose(r.get(0), flat(yMax), ULP, pc + " max forward");
+    assertClose(r.get(1), flat(dMax), 2 * ULP, pc + " max backward");
+    assertClose(r.get(2), flat(yAvg), 2 * ULP, pc + " average forward");
+    assertClose(r.get(3), flat(dAvg), 2 * ULP, pc + " average backward");
+  }
 }
