@@ -10,8 +10,10 @@ import dev.tfe.ring.ConvGeometry.Padding;
  * the input ({@code [N, H/ph, ph, W/pw, pw, C]} transposed to {@code [ph pw, M]}), local:
  * <ul>
  *   <li>max: the one-hot mask of each window's maximum ({@code argmaxOneHot}, SecureNN's
- *       Algorithm 9 as a tournament), the output {@code sum(mask * window)} (exact), and backward
- *       the gradient routed to the maximum, {@code mask * g}, exact;</li>
+ *       Algorithm 9 as a tournament), the output {@code sum(mask * window)}, and backward the
+ *       gradient routed to the maximum, {@code mask * g}; each a Beaver product (8 bytes per
+ *       element each way, where a select by a reshaped mask would cost a new comparison, about
+ *       500 bytes) and one truncation (one unit);</li>
  *   <li>average: the protocol's {@code avgPool2d}; backward {@code g / (ph pw)} spread over the
  *       window.</li>
  * </ul>
@@ -49,7 +51,7 @@ final class PoolStep implements TrainableStep {
     Tensor windows = p.reshape(p.transpose(p.reshape(x, in[0], in[1] / ph, ph, in[2] / pw, pw, in[3]), TO_WINDOWS),
         ph * pw, -1);
     mask = p.argmaxOneHot(windows, 0);
-    Tensor picked = p.select(mask, windows, Constants.fill(p, 0, windows.shape()));
+    Tensor picked = p.mul(mask, windows);
     return p.reshape(p.reduceSum(picked, 0), in[0], in[1] / ph, in[2] / pw, in[3]);
   }
 
@@ -58,7 +60,7 @@ final class PoolStep implements TrainableStep {
     int m = g.shape()[0] * g.shape()[1] * g.shape()[2] * g.shape()[3];
     int k = ph * pw;
     Tensor spread = p.transpose(p.matmul(p.reshape(g, m, 1), Constants.fill(p, max ? 1 : 1.0 / k, 1, k)), 1, 0);
-    Tensor routed = max ? p.select(mask, spread, Constants.fill(p, 0, k, m)) : spread;
+    Tensor routed = max ? p.mul(mask, spread) : spread;
     Tensor back = p.transpose(p.reshape(routed, ph, pw, in[0], in[1] / ph, in[2] / pw, in[3]), FROM_WINDOWS);
     return p.reshape(back, in);
   }
