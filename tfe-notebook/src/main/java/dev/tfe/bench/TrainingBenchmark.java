@@ -70,6 +70,39 @@ public final class TrainingBenchmark {
     }
     Files.writeString(out, sb.append("  ]\n}\n").toString());
     System.out.println("saved " + out.toAbsolutePath());
+    Path md = Path.of("BENCHMARKS.md");
+    if (Files.exists(md)) {
+      Files.writeString(md, withSection(Files.readString(md), section(figures, reps, processes)));
+      System.out.println("updated " + md.toAbsolutePath());
+    }
+  }
+
+  static final String HEADER = "## Private training: one SGD step at batch 128";
+
+  /** {@code doc} with its private-training section (if any) replaced by {@code section}, else with it appended. */
+  static String withSection(String doc, String section) {
+    int at = doc.indexOf(HEADER);
+    if (at < 0) {
+      return doc.endsWith("\n") ? doc + "\n" + section : doc + "\n\n" + section;
+    }
+    int next = doc.indexOf("\n## ", at + HEADER.length());
+    return doc.substring(0, at) + section + (next < 0 ? "" : doc.substring(next + 1));
+  }
+
+  private static String section(List<Figure> figures, int reps, boolean processes) {
+    StringBuilder b = new StringBuilder(HEADER + "\n\n");
+    b.append("`./tfe bench training ").append(reps).append(processes ? " --processes" : "").append("` (")
+        .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).append(", ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores): two data owners, momentum SGD, softmax ")
+        .append("cross-entropy, 20 fractional bits; median of ").append(reps)
+        .append(" steps after a first that plans; bytes and rounds of one step.\n\n");
+    b.append("| network | protocol | runtime | step ms | bytes | rounds | note |\n|---|---|---|---|---|---|---|\n");
+    for (Figure f : figures) {
+      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s |%n", f.network(), f.protocol(), f.runtime(),
+          Double.isNaN(f.medianMs()) ? "-" : String.format(Locale.ROOT, "%.0f", f.medianMs()), Profile.bytes(f.bytes()),
+          f.rounds(), f.note()));
+    }
+    return b.append("\n").toString();
   }
 
   private static Figure measure(ProtocolModule<?> m, String net, Dataset train, int reps, boolean processes) {
