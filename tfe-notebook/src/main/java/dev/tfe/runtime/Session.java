@@ -116,7 +116,7 @@ public final class Session implements AutoCloseable {
     for (NodeRef r : outputs) {
       Node n = graph.node(r.id());
       if (!n.op().equals(Ops.OUTPUT) && !n.op().equals(Ops.VAR_WRITE)) {
-        throw new IllegalArgumentException("node " + n + " is neither an output nor a variable update; define an output with defineOutput");
+        throw new IllegalArgumentException("node " + n + " is not an output (nor a variable update); define an output with defineOutput");
       }
       targets.add(r.id());
     }
