@@ -94,6 +94,23 @@ class NotebooksTest {
 
     @Test
     @Timeout(value = 16, unit = TimeUnit.MINUTES)
+    void privateTraining() throws Exception {
+        NotebookOutputs out = execute("private-training");
+        String text = out.text();
+        List<Double> lrPlain = out.percentagesAfter("logistic regression, plaintext accuracy:");
+        List<Double> lrPrivate = out.percentagesAfter("logistic regression, private accuracy:");
+        List<Double> aPlain = out.percentagesAfter("network A, plaintext accuracy:");
+        List<Double> aPrivate = out.percentagesAfter("network A, private accuracy:");
+        assertEquals(1, lrPrivate.size(), text);
+        assertEquals(1, aPrivate.size(), text);
+        assertTrue(Math.abs(lrPlain.get(0) - lrPrivate.get(0)) <= 1, "logistic regression within 1 point:\n" + text);
+        assertTrue(Math.abs(aPlain.get(0) - aPrivate.get(0)) <= 1.5, "network A within 1.5 points:\n" + text);
+        assertTrue(text.contains("prediction with private weights:"), text);
+        expectRichOutputs(out, "image/svg+xml", "image/png", "text/html");
+    }
+
+    @Test
+    @Timeout(value = 16, unit = TimeUnit.MINUTES)
     void profiling() throws Exception {
         NotebookOutputs out = execute("profiling");
         String text = out.text();

@@ -169,6 +169,16 @@ public final class Tfe implements AutoCloseable {
     return new dev.tfe.model.secure.PrivateModel(this, model, owner, protocol);
   }
 
+  /**
+   * Private training of {@code model} on the rows of {@code owners} (each shares its own), with the
+   * default comparing protocol; {@code modelOwner} shares the initial weights and alone may learn
+   * the trained ones. See {@link dev.tfe.model.privatetrain.PrivateTraining}.
+   */
+  public dev.tfe.model.privatetrain.PrivateTraining privateTraining(dev.tfe.model.Sequential model, Party modelOwner,
+      dev.tfe.model.privatetrain.DataOwner... owners) {
+    return new dev.tfe.model.privatetrain.PrivateTraining(this, model, modelOwner, secureNn(), List.of(owners));
+  }
+
   // ---- inputs and outputs -----------------------------------------------------------------
 
   /** A private input whose value, given here, is sent to {@code owner} alone, which shares it. */

@@ -80,6 +80,15 @@ public final class Ops {
     return r;
   }
 
+  /**
+   * Stores {@code value} in the party-local variable {@code name} each time a run reaches this
+   * node (not an initialiser: a run must target it, as a training step targets its updates);
+   * its value is {@code value}.
+   */
+  public NodeRef varAssign(String name, NodeRef value) {
+    return graph.add(VAR_WRITE, value.party(), Attrs.of("name", name), value.shape(), 8, value);
+  }
+
   /** The value of {@code r} on {@code party}: an explicit cross-party edge, i.e. a message. */
   public NodeRef move(NodeRef r, String party) {
     if (r.party().equals(party)) {

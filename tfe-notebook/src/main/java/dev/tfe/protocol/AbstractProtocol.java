@@ -76,6 +76,25 @@ public abstract class AbstractProtocol implements Protocol {
   /** Adds the ring constant {@code k} (an encoded value) to every element. */
   protected abstract Tensor addRingConstant(Tensor x, long k);
 
+  /** Each node of {@code x} (share, copy or mask) into its party's variable {@code name.i}, in {@link #mapLinear}'s order. */
+  @Override
+  public java.util.List<NodeRef> assignVariable(String name, Tensor x) {
+    java.util.List<NodeRef> writes = new java.util.ArrayList<>();
+    mapLinear(x, x.shape(), r -> {
+      NodeRef w = ops.varAssign(name + "." + writes.size(), r);
+      writes.add(w);
+      return w;
+    });
+    return writes;
+  }
+
+  /** Reads variable {@code name.i} into the place of the {@code i}-th node of {@code like}. */
+  @Override
+  public Tensor readVariable(String name, Tensor like) {
+    int[] count = {0};
+    return mapLinear(like, like.shape(), r -> ops.varRead(r.party(), name + "." + (count[0]++), r.shape()));
+  }
+
   @Override
   public Tensor reduceSum(Tensor x, int axis) {
     try (var s = scope("reduceSum")) {

@@ -48,6 +48,25 @@ public interface Protocol {
    */
   Tensor definePrivateVariable(String owner, String key, int... shape);
 
+  /**
+   * Keeps {@code x} (each party its own shares) in party-local variables named after
+   * {@code name}, whenever a run targets the returned update nodes; later runs read them with
+   * {@link #readVariable}. Nothing is sent. Private training keeps its weights so.
+   *
+   * @return the update nodes, to be targeted by a run
+   */
+  default java.util.List<NodeRef> assignVariable(String name, Tensor x) {
+    throw new UnsupportedOperationException(name() + " cannot keep tensors in variables across runs");
+  }
+
+  /**
+   * The value kept by {@link #assignVariable} under {@code name}, as a tensor of the kind and
+   * shape of {@code like} (a tensor of the same structure, e.g. the one first assigned).
+   */
+  default Tensor readVariable(String name, Tensor like) {
+    throw new UnsupportedOperationException(name() + " cannot keep tensors in variables across runs");
+  }
+
   /** Reveals {@code x} to {@code receiver} alone, as output {@code key}; returns the output node. */
   NodeRef defineOutput(String receiver, Tensor x, String key);
 

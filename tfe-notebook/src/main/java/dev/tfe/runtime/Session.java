@@ -100,7 +100,7 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** Runs the output nodes {@code outputs} with extra per-run {@code feeds} (party to key to value). */
+  /** Runs the output nodes (and variable updates, see {@link Ops#varAssign}) {@code outputs} with extra per-run {@code feeds} (party to key to value). */
   public synchronized Result run(List<NodeRef> outputs, Map<String, Map<String, RingTensor>> feeds) {
     List<Integer> init = graph.takePendingInitialisers();
     if (!init.isEmpty()) {
@@ -115,8 +115,8 @@ public final class Session implements AutoCloseable {
     List<Integer> targets = new ArrayList<>();
     for (NodeRef r : outputs) {
       Node n = graph.node(r.id());
-      if (!n.op().equals(Ops.OUTPUT)) {
-        throw new IllegalArgumentException("node " + n + " is not an output; define one with defineOutput");
+      if (!n.op().equals(Ops.OUTPUT) && !n.op().equals(Ops.VAR_WRITE)) {
+        throw new IllegalArgumentException("node " + n + " is not an output (nor a variable update); define an output with defineOutput");
       }
       targets.add(r.id());
     }

@@ -1,0 +1,134 @@
+package dev.tfe.launcher.bench;
+
+import dev.tfe.api.BuiltInModules;
+import dev.tfe.api.Tfe;
+import dev.tfe.data.Dataset;
+import dev.tfe.data.Mnist;
+import dev.tfe.model.Fit;
+import dev.tfe.model.SecureNnNetworks;
+import dev.tfe.model.privatetrain.DataOwner;
+import dev.tfe.model.privatetrain.PrivateTraining;
+import dev.tfe.profile.Profile;
+import dev.tfe.protocol.Protocol;
+import dev.tfe.protocol.ProtocolModule;
+import dev.tfe.protocol.plain.PlainModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One private SGD step of SecureNN's networks at batch 128 (two data owners, 64 rows each,
+ * momentum SGD, softmax cross-entropy), for every built-in protocol with comparisons, in-process
+ * or, with {@code --processes}, on party processes of this machine: the median wall time of a
+ * step over {@code reps} steps (the first, which plans, left out), the bytes sent and the rounds of
+ * one step. A network with a layer that cannot train privately yet is reported as such.
+ *
+ * <p>Usage: {@code TrainingBenchmark [reps] [--processes]}; writes {@code bench-results/training.json}.
+ */
+public final class TrainingBenchmark {
+  private TrainingBenchmark() {}
+
+  record Figure(String network, String protocol, String runtime, double medianMs, long bytes, int rounds, String note) {}
+
+  public static void main(String[] args) throws IOException {
+    int reps = 5;
+    boolean processes = false;
+    for (String a : args) {
+      if (a.equals("--processes")) {
+        processes = true;
+      } else {
+        reps = Integer.parseInt(a);
+      }
+    }
+    Dataset train = Mnist.load().train();
+    List<Figure> figures = new ArrayList<>();
+    for (ProtocolModule<?> m : BuiltInModules.protocols()) {
+      if (m.id().equals(PlainModule.ID)) {
+        continue;
+      }
+      for (String net : List.of("A", "B")) {
+        Figure f = measure(m, net, train, reps, processes);
+        if (f != null) {
+          figures.add(f);
+          System.out.printf(Locale.ROOT, "%-3s %-10s %-12s %10.1f ms %12s %6d rounds %s%n", f.network(), f.protocol(),
+              f.runtime(), f.medianMs(), Profile.bytes(f.bytes()), f.rounds(), f.note());
+        }
+      }
+    }
+    Path out = Path.of("bench-results", "training.json");
+    Files.createDirectories(out.getParent());
+    StringBuilder sb = new StringBuilder("{\n  \"benchmark\": \"training\",\n  \"batch\": 128,\n  \"steps\": " + reps
+        + ",\n  \"figures\": [\n");
+    for (int i = 0; i < figures.size(); i++) {
+      Figure f = figures.get(i);
+      sb.append(String.format(Locale.ROOT, "    {\"network\": \"%s\", \"protocol\": \"%s\", \"runtime\": \"%s\", "
+          + "\"median_ms\": %.1f, \"bytes\": %d, \"rounds\": %d, \"note\": \"%s\"}%s%n", f.network(), f.protocol(),
+          f.runtime(), f.medianMs(), f.bytes(), f.rounds(), f.note(), i + 1 < figures.size() ? "," : ""));
+    }
+    Files.writeString(out, sb.append("  ]\n}\n").toString());
+    System.out.println("saved " + out.toAbsolutePath());
+    Path md = Path.of("BENCHMARKS.md");
+    if (Files.exists(md)) {
+      Files.writeString(md, withSection(Files.readString(md), section(figures, reps, processes)));
+      System.out.println("updated " + md.toAbsolutePath());
+    }
+  }
+
+  static final String HEADER = "## Private training: one SGD step at batch 128";
+
+  /** {@code doc} with its private-training section (if any) replaced by {@code section}, else with it appended. */
+  static String withSection(String doc, String section) {
+    int at = doc.indexOf(HEADER);
+    if (at < 0) {
+      return doc.endsWith("\n") ? doc + "\n" + section : doc + "\n\n" + section;
+    }
+    int next = doc.indexOf("\n## ", at + HEADER.length());
+    return doc.substring(0, at) + section + (next < 0 ? "" : doc.substring(next + 1));
+  }
+
+  private static String section(List<Figure> figures, int reps, boolean processes) {
+    StringBuilder b = new StringBuilder(HEADER + "\n\n");
+    b.append("`./tfe bench training ").append(reps).append(processes ? " --processes" : "").append("` (")
+        .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).append(", ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores): two data owners, momentum SGD, softmax ")
+        .append("cross-entropy, 20 fractional bits; median of ").append(reps)
+        .append(" steps after a first that plans; bytes and rounds of one step.\n\n");
+    b.append("| network | protocol | runtime | step ms | bytes | rounds | note |\n|---|---|---|---|---|---|---|\n");
+    for (Figure f : figures) {
+      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d | %s |%n", f.network(), f.protocol(), f.runtime(),
+          Double.isNaN(f.medianMs()) ? "-" : String.format(Locale.ROOT, "%.0f", f.medianMs()), Profile.bytes(f.bytes()),
+          f.rounds(), f.note()));
+    }
+    return b.append("\n").toString();
+  }
+
+  private static Figure measure(ProtocolModule<?> m, String net, Dataset train, int reps, boolean processes) {
+    try (Tfe tfe = Tfe.local(PrivateTraining.PRECISION)) {
+      Protocol p = tfe.use(m);
+      if (!p.supportsComparisons()) {
+        return null;
+      }
+      if (processes) {
+        tfe.launchLocal();
+      }
+      Dataset rows = net.equals("A") ? train.slice(0, 128) : train.slice(0, 128).reshaped(28, 28, 1);
+      var model = SecureNnNetworks.network(net).initialize(1);
+      PrivateTraining pt;
+      try {
+        pt = new PrivateTraining(tfe, model, tfe.party("model-owner"), p,
+            List.of(DataOwner.of(tfe.party("ownerA"), rows.slice(0, 64)), DataOwner.of(tfe.party("ownerB"), rows.slice(64, 128))));
+        pt.fit(Fit.epochs(reps + 1).batchSize(128).sgd(0.01, 0.9).shuffle(false));
+      } catch (IllegalArgumentException e) {
+        return new Figure(net, p.name(), processes ? "processes" : "in-process", Double.NaN, 0, 0,
+            "not trainable privately yet: " + e.getMessage().replace('"', '\''));
+      }
+      double[] s = pt.stepSeconds().stream().skip(1).mapToDouble(Double::doubleValue).sorted().toArray();
+      Profile prof = pt.lastStepProfile();
+      return new Figure(net, p.name(), processes ? "processes" : "in-process", 1000 * s[s.length / 2],
+          prof.totalBytesSent(), prof.rounds(), "");
+    }
+  }
+}
