@@ -198,7 +198,7 @@ public final class PrivateTraining {
     Output lossOut;
     Output overflowOut;
     List<dev.tfe.graph.NodeRef> reset;
-    try (Graph.Scope sc = tfe.graph().namedScope(id + "/weights")) {
+    try (Graph.Scope sc = tfe.graph().layerScope(id, "weights")) {
       net = new PrivateNetwork(tfe, protocol, id, model, pl.forwardLayers(), modelOwner, sgd.hasMomentum());
       Tensor zero = tfe.definePrivateInput(protocol, modelOwner, org.nd4j.linalg.factory.Nd4j.zeros(1));
       acc = new PrivateVariable(id + ".loss", zero);
@@ -206,7 +206,7 @@ public final class PrivateTraining {
       init.addAll(acc.write(protocol, zero));
       tfe.session().run(init, Map.of());
     }
-    try (Graph.Scope sc = tfe.graph().namedScope(id + "/epoch")) {
+    try (Graph.Scope sc = tfe.graph().layerScope(id, "epoch")) {
       Tensor a = acc.read(protocol);
       lossOut = tfe.defineOutput(protocol, modelOwner, a);
       reset = acc.write(protocol, protocol.sub(a, a));
@@ -227,7 +227,7 @@ public final class PrivateTraining {
   public GraphView stepGraph() {
     requireFitted();
     int b = setup.fit().batchSize();
-    return new GraphView(tfe.graph(), id + "/step" + b, "one private SGD step (" + protocol.name() + ", batch " + b + ")");
+    return new GraphView(tfe.graph(), List.of(id, "step" + b), "one private SGD step (" + protocol.name() + ", batch " + b + ")");
   }
 
   /** The profile of the last training step run (bytes, rounds, time per op). */
@@ -268,7 +268,7 @@ public final class PrivateTraining {
     int[] shape = Arrays.stream(x.shape()).mapToInt(Math::toIntExact).toArray();
     String key = id + ".predict." + client.name() + "." + Arrays.toString(shape);
     Output out = predictions.computeIfAbsent(key, k -> {
-      try (Graph.Scope sc = tfe.graph().namedScope(id + "/predict")) {
+      try (Graph.Scope sc = tfe.graph().layerScope(id, "predict")) {
         Tensor h = tfe.definePrivateInput(protocol, client, k, shape);
         for (TrainableStep st : setup.net().steps()) {
           h = st.forward(protocol, h, false);

@@ -34,10 +34,10 @@ final class StepGraph {
   StepGraph(Tfe tfe, Protocol p, String scope, PrivateNetwork net, PrivateLoss loss, PrivateSgd sgd,
       PrivateVariable accumulator, List<Party> owners, int batch, int[] example, int outputs, int nominalBatch) {
     this.batch = batch;
-    try (Graph.Scope s = tfe.graph().namedScope(scope)) {
+    try (Graph.Scope s = tfe.graph().layerScope(scope.split("/"))) {
       Tensor x = null;
       Tensor y = null;
-      try (Graph.Scope in = tfe.graph().namedScope(scope + "/inputs")) {
+      try (Graph.Scope in = tfe.graph().layerScope("inputs")) {
         for (Party o : owners) {
           String kx = scope + ".x." + o.name();
           String ky = scope + ".y." + o.name();
@@ -51,12 +51,12 @@ final class StepGraph {
       List<TrainableStep> steps = net.steps();
       Tensor h = x;
       for (int i = 0; i < steps.size(); i++) {
-        try (Graph.Scope l = tfe.graph().namedScope(scope + "/forward" + i)) {
+        try (Graph.Scope l = tfe.graph().layerScope("forward" + i)) {
           h = steps.get(i).forward(p, h, true);
         }
       }
       PrivateLoss.Result r;
-      try (Graph.Scope l = tfe.graph().namedScope(scope + "/loss")) {
+      try (Graph.Scope l = tfe.graph().layerScope("loss")) {
         r = loss.apply(p, h, y, batch);
         Tensor acc = accumulator.read(p);
         Tensor sum = p.add(acc, loss.squaredError(p, r.predictions(), y, 1.0 / nominalBatch));
@@ -67,7 +67,7 @@ final class StepGraph {
       List<Tensor> values = new ArrayList<>();
       List<Tensor> grads = new ArrayList<>();
       for (int i = loss.backwardLayers() - 1; i >= 0; i--) {
-        try (Graph.Scope l = tfe.graph().namedScope(scope + "/backward" + i)) {
+        try (Graph.Scope l = tfe.graph().layerScope("backward" + i)) {
           TrainableStep st = steps.get(i);
           g = st.backward(p, g, i > 0);
           params.addAll(0, st.parameters());
@@ -75,7 +75,7 @@ final class StepGraph {
           grads.addAll(0, st.gradients());
         }
       }
-      try (Graph.Scope l = tfe.graph().namedScope(scope + "/update")) {
+      try (Graph.Scope l = tfe.graph().layerScope("update")) {
         targets.addAll(sgd.update(p, params, values, grads, net.velocities()));
       }
     }
