@@ -56,7 +56,7 @@ final class Aby3Comparison implements Comparison {
 
   @Override
   public Pair drelu(Pair a) {
-    try (var s = ops.graph().scope(Aby3.NAME + ".drelu")) {
+    try (var s = ops.graph().opScope(Aby3.NAME, "drelu")) {
       Shares msb = binary.msbOfSum(a.on0(), a.on1());
       return BitInjection.inject(ops, p, seeds, msb, true);
     }
@@ -64,7 +64,7 @@ final class Aby3Comparison implements Comparison {
 
   @Override
   public Pair product(Pair x, Pair y) {
-    try (var s = ops.graph().scope(Aby3.NAME + ".product")) {
+    try (var s = ops.graph().opScope(Aby3.NAME, "product")) {
       return toPair(Multiplication.product(ops, p, seeds, ops::mul, fromPair(x), fromPair(y)));
     }
   }

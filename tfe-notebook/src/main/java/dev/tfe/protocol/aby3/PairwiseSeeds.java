@@ -31,7 +31,7 @@ final class PairwiseSeeds {
 
   PairwiseSeeds(Ops ops, List<String> parties) {
     this.ops = ops;
-    try (var s = ops.graph().namedScope(Aby3.NAME + ".keys")) {
+    try (var s = ops.graph().unnumberedOpScope(Aby3.NAME, "keys")) {
       for (int i = 0; i < 3; i++) {
         mine[i] = ops.seed(parties.get(i));
       }
