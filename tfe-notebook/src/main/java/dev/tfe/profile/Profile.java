@@ -70,6 +70,15 @@ public final class Profile {
     return new Profile(runtime, wall, rounds, merged);
   }
 
+  /**
+   * This profile with the wall time of the whole call it belongs to (e.g. a prediction's, which
+   * also covers building the graph and encoding the input), so that every view of the call
+   * quotes one time.
+   */
+  public Profile withWallNanos(long nanos) {
+    return new Profile(runtime, nanos, rounds, parties);
+  }
+
   /** Which runtime produced it. */
   public String runtime() {
     return runtime;
