@@ -27,7 +27,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Draws a graph as SVG, laid out top to bottom by Eclipse ELK's layered algorithm (run headless,
- * without OSGi). At detail {@link Detail#OPS} there is one box per protocol op and party, with an
+ * without OSGi), with the legend in a row at the top, scaled to at most 1,000 px wide (a
+ * notebook's width). {@link #render(GraphView)} draws a view at its levels ({@link LevelBoxes}):
+ * one box per layer by default, shaded by its parties, opened on request. With {@link Options},
+ * at detail {@link Detail#OPS} there is one box per protocol op and party, with an
  * edge where any node of one box feeds a node of another; at {@link Detail#NODES} one box per
  * ring node. Boxes group nodes by their {@link OpIdentity}: an op is the identity cut after its
  * outermost op frame ({@link OpIdentity#outermostOp()}), e.g.
