@@ -125,6 +125,22 @@ class GraphLevelsTest {
   }
 
   @Test
+  void shapesOfEarlierCallsAreNotDrawnAgain() throws Exception {
+    try (Tfe t = Tfe.local()) {
+      Sequential m = Sequential.of(dense(6, 4), relu(), dense(4, 2));
+      m.initialize(2);
+      Party client = t.party("client");
+      PrivateModel pm = t.privateModel(m, t.party("owner"));
+      pm.predict(client, TestData.uniform(new Random(2), 1, 5, 6), 5);
+      pm.predict(client, TestData.uniform(new Random(3), 1, 6, 6), 3);
+      List<String> titles = boxTitles(GraphSvgTest.parse(pm.graph().toSvg()));
+      assertEquals(2 + pm.layerNames().size() + 1, titles.size(), titles.toString());
+      String first = titles.stream().filter(s -> s.contains("/" + pm.layerNames().get(0) + " ")).findFirst().orElseThrow();
+      assertTrue(first.contains("drawn once for 2 batch runs"), first);
+    }
+  }
+
+  @Test
   void expandingAnUnknownLayerSaysWhichExist() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.graph().expand("dense_9"));
     assertTrue(e.getMessage().contains(model.layerNames().get(0)), e.getMessage());

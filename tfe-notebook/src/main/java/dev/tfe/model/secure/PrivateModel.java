@@ -45,7 +45,7 @@ public final class PrivateModel {
   /** The last prediction's profile and batches, for {@link #graph()}. */
   private volatile LastCall last;
 
-  private record LastCall(Profile profile, List<GraphView.Batch> batches) {}
+  private record LastCall(Profile profile, Map<Built, Integer> runs) {}
 
   public PrivateModel(Tfe tfe, Sequential model, Party owner, Protocol protocol) {
     this.tfe = tfe;
@@ -90,8 +90,16 @@ public final class PrivateModel {
    */
   public GraphView graph() {
     LastCall l = last;
+    List<GraphView.Batch> batches = new ArrayList<>();
+    synchronized (this) {
+      for (Built b : built.values()) {
+        // every batch shape built so far is a batch; those the last call did not run count 0
+        batches.add(new GraphView.Batch(b.firstNode(), b.endNode(), l == null ? 0 : l.runs().getOrDefault(b, 0)));
+      }
+    }
+    batches.sort(java.util.Comparator.comparingInt(GraphView.Batch::firstNode));
     return new GraphView(tfe.graph(), List.of(id), "PrivateModel " + id + " (" + protocol.name() + ")",
-        l == null ? null : l.profile(), l == null ? List.of() : l.batches(), GraphView.Level.LAYERS, Map.of());
+        l == null ? null : l.profile(), batches, GraphView.Level.LAYERS, Map.of());
   }
 
   /** Predicts privately for {@code client}, in batches of 128. */
@@ -134,8 +142,7 @@ public final class PrivateModel {
     long wall = System.nanoTime() - t0;
     INDArray logits = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
     Profile profile = Profile.combine(profiles).withWallNanos(wall);
-    last = new LastCall(profile, runs.entrySet().stream()
-        .map(e -> new GraphView.Batch(e.getKey().firstNode(), e.getKey().endNode(), e.getValue())).toList());
+    last = new LastCall(profile, Map.copyOf(runs));
     return new Prediction(x, logits.castTo(DataType.DOUBLE), softmax, profile, wall, model, protocol.name());
   }
 
