@@ -28,7 +28,7 @@ public final class PartyRunStats {
   public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops) {
     PartyRunStats s = new PartyRunStats(party);
     for (OpStats o : ops) {
-      s.byOp.put(o.identity(), new long[] {o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), -1});
+      s.byOp.put(o.identity(), new long[] {o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), -1, o.waitNanos()});
       s.steps.put(o.identity(), o.sendSteps());
       s.bytesSent += o.bytesSent();
       s.bytesReceived += o.bytesReceived();
@@ -39,8 +39,8 @@ public final class PartyRunStats {
   }
 
   private long[] slot(OpIdentity op) {
-    // nanos, sent, received, rounds, nodes, last step counted
-    return byOp.computeIfAbsent(op, k -> new long[] {0, 0, 0, 0, 0, -1});
+    // compute nanos, sent, received, rounds, nodes, last step counted, wait nanos
+    return byOp.computeIfAbsent(op, k -> new long[] {0, 0, 0, 0, 0, -1, 0});
   }
 
   public void addCompute(OpIdentity op, long nanos) {
@@ -49,8 +49,9 @@ public final class PartyRunStats {
     s[4]++;
   }
 
+  /** Time spent waiting for a message (or handing one to the transport), kept apart from compute time. */
   public void addWait(OpIdentity op, long nanos) {
-    slot(op)[0] += nanos;
+    slot(op)[6] += nanos;
   }
 
   public void addSent(OpIdentity op, long bytes, int step) {
@@ -102,7 +103,7 @@ public final class PartyRunStats {
     for (Map.Entry<OpIdentity, long[]> e : byOp.entrySet()) {
       long[] s = e.getValue();
       r.add(new OpStats(e.getKey(), party, s[0], s[1], s[2], (int) s[3], (int) s[4],
-          steps.getOrDefault(e.getKey(), new BitSet())));
+          steps.getOrDefault(e.getKey(), new BitSet()), s[6]));
     }
     return r;
   }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The profile of one run: per {@link OpIdentity} (layers, protocol op, sub-protocols) and party,
- * wall time, bytes sent and received, and rounds; per party, totals; and the rounds of the whole
+ * compute time and waiting time (apart), bytes sent and received, and rounds; per party, totals; and the rounds of the whole
  * run (steps in which any party sent). Bytes count tensor payload as it travels (8 bytes per
  * ring element, 1 for small values); message headers are not included.
  *
@@ -57,7 +57,7 @@ public final class Profile {
           ops.merge(o.identity(), o, (a, b) -> {
             OpStats sum = a.plus(b, a.identity());
             return new OpStats(sum.identity(), sum.party(), sum.nanos(), sum.bytesSent(), sum.bytesReceived(),
-                Math.max(a.rounds(), b.rounds()), sum.nodes(), sum.sendSteps());
+                Math.max(a.rounds(), b.rounds()), sum.nodes(), sum.sendSteps(), sum.waitNanos());
           });
         }
       }
@@ -68,6 +68,15 @@ public final class Profile {
       merged.add(PartyRunStats.restore(e.getKey(), t[0], (int) t[1], List.copyOf(e.getValue().values())));
     }
     return new Profile(runtime, wall, rounds, merged);
+  }
+
+  /**
+   * This profile with the wall time of the whole call it belongs to (e.g. a prediction's, which
+   * also covers building the graph and encoding the input), so that every view of the call
+   * quotes one time.
+   */
+  public Profile withWallNanos(long nanos) {
+    return new Profile(runtime, nanos, rounds, parties);
   }
 
   /** Which runtime produced it. */
@@ -175,7 +184,8 @@ public final class Profile {
     for (OpStats o : ops()) {
       OpIdentity kind = OpIdentity.of(o.kind());
       acc.merge(List.of(o.kind(), o.party()),
-          new OpStats(kind, o.party(), o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), o.sendSteps()),
+          new OpStats(kind, o.party(), o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), o.sendSteps(),
+              o.waitNanos()),
           (a, b) -> a.plus(b, kind));
     }
     return List.copyOf(acc.values());
@@ -186,9 +196,10 @@ public final class Profile {
   public String toString() {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("run on %s: %.2f ms, %d rounds, %s sent%n", runtime, wallMillis(), rounds, bytes(totalBytesSent())));
-    sb.append(String.format("%-28s %-20s %10s %12s %12s %7s%n", "op", "party", "ms", "sent", "received", "rounds"));
+    sb.append(String.format("%-28s %-20s %10s %10s %12s %12s %7s%n", "op", "party", "compute ms", "wait ms", "sent", "received", "rounds"));
     for (OpStats o : byKind()) {
-      sb.append(String.format("%-28s %-20s %10.3f %12s %12s %7d%n", o.kind(), o.party(), o.millis(), bytes(o.bytesSent()), bytes(o.bytesReceived()), o.rounds()));
+      sb.append(String.format("%-28s %-20s %10.3f %10.3f %12s %12s %7d%n", o.kind(), o.party(), o.millis(), o.waitMillis(),
+          bytes(o.bytesSent()), bytes(o.bytesReceived()), o.rounds()));
     }
     return sb.toString();
   }

@@ -40,7 +40,8 @@ public final class ChromeTrace {
     for (OpStats o : ops) {
       int t = tid.computeIfAbsent(o.party(), k -> tid.size() + 1);
       double start = clock.getOrDefault(o.party(), 0.0);
-      double dur = o.nanos() / 1e3;
+      // a slice spans the op's compute and waiting, so a party's track spans its run
+      double dur = (o.nanos() + o.waitNanos()) / 1e3;
       clock.put(o.party(), start + dur);
       sb.append(first ? "" : ",\n");
       first = false;
@@ -51,7 +52,8 @@ public final class ChromeTrace {
           .append(",\"protocol\":").append(string(o.identity().protocol())).append(",\"op\":").append(string(o.identity().op()))
           .append(",\"layer\":").append(string(o.identity().layer()))
           .append(",\"bytesSent\":").append(o.bytesSent()).append(",\"bytesReceived\":").append(o.bytesReceived())
-          .append(",\"rounds\":").append(o.rounds()).append(",\"nodes\":").append(o.nodes()).append("}}");
+          .append(",\"rounds\":").append(o.rounds()).append(",\"nodes\":").append(o.nodes())
+          .append(String.format(Locale.ROOT, ",\"computeMs\":%.3f,\"waitMs\":%.3f", o.millis(), o.waitMillis())).append("}}");
     }
     sb.append("\n],\"otherData\":{\"runtime\":").append(string(profile.runtime()))
         .append(",\"rounds\":").append(profile.rounds())

@@ -27,7 +27,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Draws a graph as SVG, laid out top to bottom by Eclipse ELK's layered algorithm (run headless,
- * without OSGi). At detail {@link Detail#OPS} there is one box per protocol op and party, with an
+ * without OSGi), with the legend in a row at the top, scaled to at most 1,000 px wide (a
+ * notebook's width). {@link #render(GraphView)} draws a view at its levels ({@link LevelBoxes}):
+ * one box per layer by default, shaded by its parties, opened on request. With {@link Options},
+ * at detail {@link Detail#OPS} there is one box per protocol op and party, with an
  * edge where any node of one box feeds a node of another; at {@link Detail#NODES} one box per
  * ring node. Boxes group nodes by their {@link OpIdentity}: an op is the identity cut after its
  * outermost op frame ({@link OpIdentity#outermostOp()}), e.g.
@@ -95,10 +98,6 @@ public final class GraphSvg {
     return render(GraphView.of(graph), Options.DEFAULT);
   }
 
-  /** Draws a view with default options. */
-  public static String render(GraphView view) {
-    return render(view, Options.DEFAULT);
-  }
 
   /** The colour of a party's boxes (fixed for the usual party names, else from a palette). */
   public static String partyColour(String party) {
@@ -120,8 +119,36 @@ public final class GraphSvg {
     return layer.frames().isEmpty() ? null : layer;
   }
 
-  /** A box: a group of nodes on one party. */
-  private record Box(String key, String title, String label, String sub, String party, OpIdentity layer) {}
+  /**
+   * A box: a group of nodes on one or more parties, drawn in a layer frame (or none).
+   *
+   * @param key the box's id in the drawing
+   * @param label the first line
+   * @param sub the second line
+   * @param parties the parties whose nodes it holds, whose colours shade it
+   * @param layer the frame it sits in, or null
+   * @param tooltip text shown on hover
+   */
+  record Box(String key, String label, String sub, List<String> parties, OpIdentity layer, String tooltip) {
+    String party() {
+      return parties.get(0);
+    }
+  }
+
+  /** Draws a view at its levels ({@link GraphView#level}, {@link GraphView#expand}), one box per layer by default. */
+  public static String render(GraphView view) {
+    return render(view, Options.DEFAULT.maxBoxes());
+  }
+
+  /** Draws a view at its levels; fails, saying what to do, if it would have more than {@code maxBoxes} boxes. */
+  public static String render(GraphView view, int maxBoxes) {
+    LevelBoxes lb = LevelBoxes.of(view);
+    if (lb.boxes().size() > maxBoxes) {
+      throw new IllegalArgumentException("the drawing would have " + lb.boxes().size() + " boxes, more than " + maxBoxes
+          + "; draw a smaller part of the graph, or fewer layers opened");
+    }
+    return draw(view, lb.boxes(), lb.edges(), lb.crossEdges());
+  }
 
   /** Draws a view. */
   public static String render(GraphView view, Options options) {
@@ -147,23 +174,27 @@ public final class GraphSvg {
         sub = n.party();
       }
       String key = "b" + boxes.size();
-      boxOf.put(n.id(), boxes.computeIfAbsent(group, k -> new Box(key, title, label, sub, n.party(), layer)));
+      boxOf.put(n.id(), boxes.computeIfAbsent(group, k -> new Box(key, label, sub, List.of(n.party()), layer, title)));
     }
     if (boxes.size() > options.maxBoxes()) {
       throw new IllegalArgumentException("the drawing would have " + boxes.size() + " boxes, more than " + options.maxBoxes()
           + "; draw ops (Detail.OPS) or a smaller part of the graph");
     }
     Set<List<String>> edges = new LinkedHashSet<>();
+    Set<List<String>> cross = new LinkedHashSet<>();
     for (Node n : nodes) {
       Box to = boxOf.get(n.id());
       for (int in : n.inputs()) {
         Box from = boxOf.get(in);
         if (from != null && from != to) {
           edges.add(List.of(from.key(), to.key()));
+          if (!from.party().equals(to.party())) {
+            cross.add(List.of(from.key(), to.key()));
+          }
         }
       }
     }
-    return draw(view, boxes.values(), edges);
+    return draw(view, boxes.values(), edges, cross);
   }
 
   /** Registers ELK's layered algorithm once, when first needed (the JVM's class initialisation is the lock). */
@@ -182,7 +213,7 @@ public final class GraphSvg {
     }
   }
 
-  private static String draw(GraphView view, java.util.Collection<Box> boxes, Set<List<String>> edges) {
+  private static String draw(GraphView view, java.util.Collection<Box> boxes, Set<List<String>> edges, Set<List<String>> cross) {
     ensureElk();
     ElkNode root = ElkGraphUtil.createGraph();
     root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
@@ -217,17 +248,20 @@ public final class GraphSvg {
     }
     new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
 
-    List<String> parties = boxes.stream().map(Box::party).distinct().sorted().toList();
-    double legendWidth = 30 + CHAR_WIDTH * Math.max(22, parties.stream().mapToInt(String::length).max().orElse(0));
-    double width = root.getWidth() + legendWidth + 10;
+    List<String> parties = boxes.stream().flatMap(b -> b.parties().stream()).distinct().sorted().toList();
     double titleHeight = view.title().isEmpty() ? 0 : 24;
-    double height = Math.max(root.getHeight(), (parties.size() + 3) * LEGEND_ROW + 10) + titleHeight;
+    double legendHeight = LEGEND_ROW + 8;
+    double natural = Math.max(root.getWidth(), legendWidth(parties));
+    double height = root.getHeight() + titleHeight + legendHeight;
+    // a notebook is about 1,000 px wide: wider drawings are scaled down to it (the viewBox keeps them whole)
+    double scale = Math.min(1, MAX_WIDTH / natural);
     Svg svg = new Svg();
-    svg.open(width, height);
+    svg.open(natural * scale, height * scale, natural, height);
     if (titleHeight > 0) {
       svg.text(12, 17, view.title(), "title");
     }
-    svg.beginGroup(0, titleHeight);
+    legend(svg, 12, titleHeight + 2, parties);
+    svg.beginGroup(0, titleHeight + legendHeight);
     for (ElkNode f : frames.values()) {
       double[] at = absolute(f);
       svg.rect(at[0], at[1], f.getWidth(), f.getHeight(), "frame", null);
@@ -237,36 +271,47 @@ public final class GraphSvg {
       Box from = boxByElk.get((ElkNode) e.getSources().get(0));
       Box to = boxByElk.get((ElkNode) e.getTargets().get(0));
       double[] off = absolute(e.getContainingNode());
-      boolean cross = !from.party().equals(to.party());
+      boolean isCross = cross.contains(List.of(from.key(), to.key()));
       e.getSections().forEach(s -> {
         List<double[]> pts = new ArrayList<>();
         pts.add(new double[] {s.getStartX() + off[0], s.getStartY() + off[1]});
         s.getBendPoints().forEach(p -> pts.add(new double[] {p.getX() + off[0], p.getY() + off[1]}));
         pts.add(new double[] {s.getEndX() + off[0], s.getEndY() + off[1]});
-        svg.path(pts, cross ? "edge cross" : "edge", from.title() + " -> " + to.title());
+        svg.path(pts, isCross ? "edge cross" : "edge", from.tooltip() + " -> " + to.tooltip());
       });
     }
     for (Map.Entry<ElkNode, Box> e : boxByElk.entrySet()) {
       ElkNode n = e.getKey();
       Box b = e.getValue();
       double[] at = absolute(n);
-      svg.rect(at[0], at[1], n.getWidth(), n.getHeight(), "box", partyColour(b.party()), b.title());
+      List<String> colours = b.parties().stream().map(GraphSvg::partyColour).toList();
+      svg.box(at[0], at[1], n.getWidth(), n.getHeight(), colours, b.key(), b.tooltip());
       svg.text(at[0] + 8, at[1] + 14, b.label(), "label");
       svg.text(at[0] + 8, at[1] + 28, b.sub(), "sub");
     }
     svg.endGroup();
-    legend(svg, root.getWidth() + 10, titleHeight + 4, parties);
     return svg.close();
   }
 
-  private static void legend(Svg svg, double x, double y, List<String> parties) {
-    svg.text(x, y + 12, "parties", "framelabel");
-    double row = y + LEGEND_ROW;
+  private static final double MAX_WIDTH = 1000;
+
+  private static double legendWidth(List<String> parties) {
+    double w = 12 + CHAR_WIDTH * 8;
     for (String p : parties) {
-      svg.legendEntry(x, row, partyColour(p), p);
-      row += LEGEND_ROW;
+      w += 26 + CHAR_WIDTH * p.length();
     }
-    svg.crossEdgeLegend(x, row + 6);
+    return w + 26 + CHAR_WIDTH * 24;
+  }
+
+  /** The legend, in one row at the top: a swatch per party, then the message edge. */
+  private static void legend(Svg svg, double x, double y, List<String> parties) {
+    svg.text(x, y + 11, "parties:", "framelabel");
+    double at = x + CHAR_WIDTH * 8;
+    for (String p : parties) {
+      svg.legendEntry(at, y, partyColour(p), p);
+      at += 26 + CHAR_WIDTH * p.length();
+    }
+    svg.crossEdgeLegend(at, y + 6);
   }
 
   /** The position of a node's top-left corner in the root's coordinates. */

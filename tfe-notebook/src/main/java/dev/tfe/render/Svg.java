@@ -7,14 +7,20 @@ final class Svg {
   private final StringBuilder sb = new StringBuilder();
 
   void open(double width, double height) {
+    open(width, height, width, height);
+  }
+
+  /** An SVG of {@code width x height} pixels showing the area {@code viewWidth x viewHeight} (scaled to fit). */
+  void open(double width, double height, double viewWidth, double viewHeight) {
     sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(GraphSvg.fmt(width))
-        .append("\" height=\"").append(GraphSvg.fmt(height)).append("\" viewBox=\"0 0 ").append(GraphSvg.fmt(width))
-        .append(' ').append(GraphSvg.fmt(height)).append("\" font-family=\"sans-serif\">\n");
+        .append("\" height=\"").append(GraphSvg.fmt(height)).append("\" viewBox=\"0 0 ").append(GraphSvg.fmt(viewWidth))
+        .append(' ').append(GraphSvg.fmt(viewHeight)).append("\" font-family=\"sans-serif\">\n");
     sb.append("<style>")
         .append(".title{font-size:14px;font-weight:bold}")
         .append(".frame{fill:#f7f7f7;stroke:#999;stroke-width:1}")
         .append(".framelabel{font-size:12px;font-weight:bold;fill:#333}")
         .append(".box{stroke:#333;stroke-width:1}")
+        .append(".shade{stroke:none}")
         .append(".label{font-size:11px;fill:#000}")
         .append(".sub{font-size:10px;fill:#333}")
         .append(".legend{font-size:11px;fill:#000}")
@@ -48,6 +54,19 @@ final class Svg {
     } else {
       sb.append("><title>").append(escape(title)).append("</title></rect>\n");
     }
+  }
+
+  /** A box shaded by one colour per party: equal vertical bands, outlined, with a hover title. */
+  void box(double x, double y, double w, double h, List<String> colours, String key, String title) {
+    sb.append("<g class=\"node\" data-box=\"").append(escape(key)).append("\"><title>").append(escape(title)).append("</title>\n");
+    double band = w / colours.size();
+    for (int i = 0; i < colours.size(); i++) {
+      sb.append("<rect x=\"").append(GraphSvg.fmt(x + i * band)).append("\" y=\"").append(GraphSvg.fmt(y))
+          .append("\" width=\"").append(GraphSvg.fmt(band)).append("\" height=\"").append(GraphSvg.fmt(h))
+          .append("\" class=\"shade\" fill=\"").append(colours.get(i)).append("\"/>\n");
+    }
+    sb.append("</g>\n");
+    rect(x, y, w, h, "box", "none");
   }
 
   void text(double x, double y, String text, String cls) {

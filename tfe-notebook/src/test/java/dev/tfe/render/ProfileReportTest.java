@@ -28,7 +28,7 @@ class ProfileReportTest {
   void tableHasOneRowPerKindAndParty() {
     Table t = ProfileReport.table(profile);
     assertEquals(profile.byKind().size(), t.rowCount());
-    assertEquals(List.of("op", "party", "ms", "bytes_sent", "bytes_received", "rounds", "nodes"), t.columnNames());
+    assertEquals(List.of("op", "party", "ms", "wait_ms", "bytes_sent", "bytes_received", "rounds", "nodes"), t.columnNames());
     assertEquals(profile.totalBytesSent(), (long) t.longColumn("bytes_sent").sum());
   }
 
@@ -36,7 +36,8 @@ class ProfileReportTest {
   void htmlListsEveryPartyAndEmbedsThePng() {
     String html = ProfileReport.htmlWithChart(profile);
     for (String p : profile.parties()) {
-      assertTrue(html.contains("<td>" + p + "</td>"), p);
+      assertTrue(html.contains("<th>" + p + "<br/>"), p);
+      assertTrue(ProfileReport.longHtml(profile).contains("<td>" + p + "</td>"), p);
     }
     assertTrue(html.contains("data:image/png;base64,"));
   }

@@ -24,9 +24,11 @@ import tech.tablesaw.api.Table;
  * Tablesaw {@link Table} as HTML; a {@link Tensor} as text (shape, kind, holders, never a value).
  * Every type also has a {@code text/plain} summary.
  *
- * <p>Render parameters for graphs: {@code detail} ({@code "ops"}, the default, or {@code "nodes"}
- * to draw every node) and {@code maxBoxes} (2000 by default; a graph with more boxes shows as
- * text that says so).
+ * <p>A graph is drawn at its view's levels by default: one box per layer (or per secure op outside
+ * layers), fitted to the notebook's width, opened with {@code graph().expand("dense_1")}. Render
+ * parameters for graphs: {@code detail} ({@code "ops"} for one box per op and party everywhere, or
+ * {@code "nodes"} to draw every node) and {@code maxBoxes} (2000 by default; a graph with more
+ * boxes shows as text that says so).
  */
 public final class LibraryRenderers implements RendererRegistrar {
 
@@ -69,7 +71,10 @@ public final class LibraryRenderers implements RendererRegistrar {
     private static void graph(GraphView view, RenderContext ctx) {
         String svg;
         try {
-            svg = ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG) ? GraphSvg.render(view, options(ctx)) : null;
+            svg = !ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG) ? null
+                    : ctx.getParameterAsString("detail", "").isEmpty()
+                            ? GraphSvg.render(view, ctx.getParameterAsInt("maxBoxes", GraphSvg.Options.DEFAULT.maxBoxes()))
+                            : GraphSvg.render(view, options(ctx));
         } catch (IllegalArgumentException tooBig) {
             ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> view + " (not drawn: " + tooBig.getMessage() + ")");
             return;

@@ -56,6 +56,8 @@ class LibraryRenderersTest {
 
     @Test
     void graphsAreSvg() {
+        String layers = (String) TfeRenderers.render(renderer, model.graph()).getData(MIMEType.IMAGE_SVG);
+        assertTrue(layers.contains("class=\"node\"") && !layers.contains(" @client"), "one box per layer by default");
         for (Object g : new Object[] {tfe.graph(), model.graph(), model}) {
             DisplayData d = TfeRenderers.render(renderer, g);
             assertTrue(((String) d.getData(MIMEType.IMAGE_SVG)).startsWith("<svg"), g.getClass().getName());
@@ -72,7 +74,9 @@ class LibraryRenderersTest {
     @Test
     void profileIsHtmlWithChartAndPng() {
         DisplayData d = TfeRenderers.render(renderer, prediction.profile());
-        assertTrue(((String) d.getData(MIMEType.TEXT_HTML)).contains("data:image/png;base64,"));
+        String html = (String) d.getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("data:image/png;base64,"));
+        assertTrue(html.contains("class=\"tfe-pivot\"") && html.contains("critical path: "), "the pivot is the default view");
         DisplayData png = TfeRenderers.render(renderer, prediction.profile(), "image/png");
         byte[] bytes = Base64.getDecoder().decode((String) png.getData(MIMEType.IMAGE_PNG));
         assertEquals((byte) 0x89, bytes[0]);
@@ -85,6 +89,10 @@ class LibraryRenderersTest {
         assertTrue(html.contains("<td>3</td>"), html);
         assertTrue(html.contains("rounds"), html);
         assertTrue(html.contains("not computed"), html);
+        String ms = String.format(java.util.Locale.ROOT, "%.1f ms", prediction.millis());
+        assertTrue(html.contains(ms), html);
+        assertTrue(((String) TfeRenderers.render(renderer, prediction.profile()).getData(MIMEType.TEXT_HTML)).contains(ms + " wall"),
+                "the prediction's summary and its profile quote one time");
         prediction.compareWithPlaintext();
         String after = (String) TfeRenderers.render(renderer, prediction).getData(MIMEType.TEXT_HTML);
         assertTrue(after.contains("3 of 3 agree"), after);

@@ -87,6 +87,7 @@ public final class Payloads {
       for (OpStats o : ops) {
         OpIdentityCodec.write(out, o.identity());
         out.writeLong(o.nanos());
+        out.writeLong(o.waitNanos());
         out.writeLong(o.bytesSent());
         out.writeLong(o.bytesReceived());
         out.writeInt(o.rounds());
@@ -110,6 +111,7 @@ public final class Payloads {
       for (int i = 0; i < n; i++) {
         OpIdentity op = OpIdentityCodec.read(in);
         long nanos = in.readLong();
+        long wait = in.readLong();
         long sent = in.readLong();
         long received = in.readLong();
         int opRounds = in.readInt();
@@ -118,7 +120,7 @@ public final class Payloads {
         for (int w = 0; w < steps.length; w++) {
           steps[w] = in.readLong();
         }
-        ops.add(new OpStats(op, party, nanos, sent, received, opRounds, nodes, java.util.BitSet.valueOf(steps)));
+        ops.add(new OpStats(op, party, nanos, sent, received, opRounds, nodes, java.util.BitSet.valueOf(steps), wait));
       }
       return PartyRunStats.restore(party, wall, rounds, ops);
     });
@@ -169,8 +171,8 @@ public final class Payloads {
     return RingTensor.of(d, shape);
   }
 
-  /** The smallest encoding of one operation's statistics: UTF length, 3 longs, 3 ints. */
-  private static final int MIN_OP_BYTES = 4 + 3 * 8 + 3 * 4;
+  /** The smallest encoding of one operation's statistics: UTF length, 4 longs, 3 ints. */
+  private static final int MIN_OP_BYTES = 4 + 4 * 8 + 3 * 4;
 
   /**
    * Checks a count read from the message against the bytes left, at {@code unit} bytes each.

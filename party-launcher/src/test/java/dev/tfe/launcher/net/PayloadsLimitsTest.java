@@ -50,8 +50,23 @@ class PayloadsLimitsTest {
     assertRefused(java.util.Arrays.copyOf(b.array(), b.position()), "stats");
     ByteBuffer c = ByteBuffer.allocate(128);
     c.putShort((short) 1).put((byte) 'p').putLong(1).putInt(1).putInt(1);
-    c.putShort((short) 1).put((byte) 'o').putLong(1).putLong(1).putLong(1).putInt(1).putInt(1).putInt(Integer.MAX_VALUE);
+    c.putShort((short) 1).put((byte) 'o').putLong(1).putLong(1).putLong(1).putLong(1).putInt(1).putInt(1).putInt(Integer.MAX_VALUE);
     assertRefused(java.util.Arrays.copyOf(c.array(), c.position()), "stats");
+  }
+
+  @Test
+  void statsRoundTripWithComputeAndWaitingApart() {
+    dev.tfe.profile.PartyRunStats s = new dev.tfe.profile.PartyRunStats("server1");
+    dev.tfe.graph.OpIdentity id = dev.tfe.graph.OpIdentity.of(new dev.tfe.graph.OpKind("securenn", "privateCompare"));
+    s.addCompute(id, 5);
+    s.addWait(id, 7);
+    s.addSent(id, 16, 2);
+    s.setWallNanos(20);
+    dev.tfe.profile.OpStats o = Payloads.stats(Payloads.stats(s)).ops().get(0);
+    assertEquals(id, o.identity());
+    assertEquals(5, o.nanos());
+    assertEquals(7, o.waitNanos());
+    assertEquals(16, o.bytesSent());
   }
 
   @Test

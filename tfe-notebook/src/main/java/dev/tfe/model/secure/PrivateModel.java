@@ -40,7 +40,12 @@ public final class PrivateModel {
   private final String id;
   private final Map<List<Integer>, Built> built = new HashMap<>();
 
-  private record Built(Party client, String key, Output logits) {}
+  private record Built(Party client, String key, Output logits, int firstNode, int endNode) {}
+
+  /** The last prediction's profile and batches, for {@link #graph()}. */
+  private volatile LastCall last;
+
+  private record LastCall(Profile profile, Map<Built, Integer> runs) {}
 
   public PrivateModel(Tfe tfe, Sequential model, Party owner, Protocol protocol) {
     this.tfe = tfe;
@@ -75,12 +80,26 @@ public final class PrivateModel {
   }
 
   /**
-   * This model's part of the graph, to draw ({@link GraphView#toSvg()}): the shared weights and,
-   * for each batch shape predicted so far, the layers' protocol ops. Before the first prediction
-   * it holds only the weights.
+   * This model's part of the graph, to draw ({@link GraphView#toSvg()}): one box per layer (the
+   * shared weights, the input, each private layer, the logits), shaded by the parties involved,
+   * with the costs of the last prediction on them; the layers of the batch shape run most often
+   * in the last prediction are drawn once, with the number of batch runs. Open a layer with
+   * {@code graph().expand("dense_1")} (its protocol ops) or
+   * {@code expand("dense_1", GraphView.Level.PARTY_OPS)} (its ops per party). Before the first
+   * prediction it holds only the weights.
    */
   public GraphView graph() {
-    return new GraphView(tfe.graph(), List.of(id), "PrivateModel " + id + " (" + protocol.name() + ")");
+    LastCall l = last;
+    List<GraphView.Batch> batches = new ArrayList<>();
+    synchronized (this) {
+      for (Built b : built.values()) {
+        // every batch shape built so far is a batch; those the last call did not run count 0
+        batches.add(new GraphView.Batch(b.firstNode(), b.endNode(), l == null ? 0 : l.runs().getOrDefault(b, 0)));
+      }
+    }
+    batches.sort(java.util.Comparator.comparingInt(GraphView.Batch::firstNode));
+    return new GraphView(tfe.graph(), List.of(id), "PrivateModel " + id + " (" + protocol.name() + ")",
+        l == null ? null : l.profile(), batches, GraphView.Level.LAYERS, Map.of());
   }
 
   /** Predicts privately for {@code client}, in batches of 128. */
@@ -107,6 +126,7 @@ public final class PrivateModel {
     int n = shape[0];
     List<INDArray> parts = new ArrayList<>();
     List<Profile> profiles = new ArrayList<>();
+    Map<Built, Integer> runs = new java.util.LinkedHashMap<>();
     long t0 = System.nanoTime();
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
@@ -114,13 +134,16 @@ public final class PrivateModel {
       int[] bs = shape.clone();
       bs[0] = to - from;
       Built b = build(client, bs);
+      runs.merge(b, 1, Integer::sum);
       RunResult r = tfe.run(Map.of(client, Map.of(b.key(), batch)), b.logits());
       parts.add(r.get(b.logits()));
       profiles.add(r.profile());
     }
     long wall = System.nanoTime() - t0;
     INDArray logits = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
-    return new Prediction(x, logits.castTo(DataType.DOUBLE), softmax, Profile.combine(profiles), wall, model, protocol.name());
+    Profile profile = Profile.combine(profiles).withWallNanos(wall);
+    last = new LastCall(profile, Map.copyOf(runs));
+    return new Prediction(x, logits.castTo(DataType.DOUBLE), softmax, profile, wall, model, protocol.name());
   }
 
   /**
@@ -174,6 +197,7 @@ public final class PrivateModel {
       k.add(d);
     }
     return built.computeIfAbsent(k, unused -> {
+      int first = tfe.graph().size();
       String key = id + ".x." + String.join("x", Arrays.stream(shape).mapToObj(Integer::toString).toList());
       Tensor h;
       try (Graph.Scope s = tfe.graph().layerScope(id, "input")) {
@@ -188,7 +212,7 @@ public final class PrivateModel {
       try (Graph.Scope s = tfe.graph().layerScope(id, "logits")) {
         out = tfe.defineOutput(protocol, client, h);
       }
-      return new Built(client, key, out);
+      return new Built(client, key, out, first, tfe.graph().size());
     });
   }
 
