@@ -1,5 +1,16 @@
 package dev.tfe.launcher.bench;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import dev.tfe.api.BuiltInModules;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
@@ -28,21 +39,41 @@ import java.util.Locale;
  *
  * <p>Usage: {@code TrainingBenchmark [reps] [--processes]}; writes {@code bench-results/training.json}.
  */
-public final class TrainingBenchmark {
+@Command(name = "training", description = {"One private SGD step of networks A and B at batch 128 for every protocol "
+    + "with comparisons: median wall time, bytes and rounds of a step. Saves bench-results/training.json and a section "
+    + "of BENCHMARKS.md."})
+public final class TrainingBenchmark implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "REPS", defaultValue = "5",
+      description = "timed steps per case, after one that plans (default: ${DEFAULT-VALUE})")
+  int reps;
+
+  @Option(names = "--processes", description = "run on party processes of this machine instead of in-process")
+  boolean processes;
+
   private TrainingBenchmark() {}
+
+  public static void main(String[] args) {
+    Cli.main("tfe bench training", new TrainingBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (reps < 1) {
+      throw new ParameterException(spec.commandLine(), "REPS must be at least 1, got " + reps);
+    }
+    run(reps, processes);
+    return 0;
+  }
 
   record Figure(String network, String protocol, String runtime, double medianMs, long bytes, int rounds, String note) {}
 
-  public static void main(String[] args) throws IOException {
-    int reps = 5;
-    boolean processes = false;
-    for (String a : args) {
-      if (a.equals("--processes")) {
-        processes = true;
-      } else {
-        reps = Integer.parseInt(a);
-      }
-    }
+  static void run(int reps, boolean processes) throws IOException {
     Dataset train = Mnist.load().train();
     List<Figure> figures = new ArrayList<>();
     for (ProtocolModule<?> m : BuiltInModules.protocols()) {
