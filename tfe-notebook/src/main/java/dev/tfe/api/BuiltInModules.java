@@ -1,6 +1,8 @@
 package dev.tfe.api;
 
 import dev.tfe.protocol.ProtocolModule;
+import dev.tfe.protocol.fss.FssModule;
+import dev.tfe.protocol.fss.kernels.FssKernels;
 import dev.tfe.protocol.plain.PlainModule;
 import dev.tfe.protocol.pond.PondModule;
 import dev.tfe.protocol.securenn.SecureNnModule;
@@ -24,17 +26,18 @@ public final class BuiltInModules {
   private static final Map<String, OpModule> BY_ID = Map.of(
       RingKernels.ID, RingKernels.INSTANCE,
       RowSelect.ID, RowSelect.INSTANCE,
-      SecureNnKernels.ID, SecureNnKernels.INSTANCE);
+      SecureNnKernels.ID, SecureNnKernels.INSTANCE,
+      FssKernels.ID, FssKernels.INSTANCE);
 
   private BuiltInModules() {}
 
   /**
    * The built-in protocol modules, in the order the conformance suites run them: the plaintext
-   * oracle, Pond (interactive and local truncation) and SecureNN.
+   * oracle, Pond (interactive and local truncation), SecureNN and FSS.
    */
   public static List<ProtocolModule<?>> protocols() {
     return List.of(PlainModule.INSTANCE, PondModule.interactive(), new PondModule(TruncationMode.LOCAL),
-        SecureNnModule.interactive());
+        SecureNnModule.interactive(), FssModule.automatic());
   }
 
   /** A new op set with the modules {@code ids} (the ring's always). */

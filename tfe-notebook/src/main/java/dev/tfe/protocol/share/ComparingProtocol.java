@@ -183,6 +183,15 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
     }
   }
 
+  /**
+   * What max pooling with padding adds to every cell so that padded zeros lose: 2^61, for
+   * comparisons exact on {@code [-2^62, 2^62)}. A protocol that compares on fewer bits returns
+   * a smaller shift that still exceeds every fixed-point value.
+   */
+  protected long poolShift() {
+    return POOL_SHIFT;
+  }
+
   // ---- reductions -------------------------------------------------------------------------
 
   private static int axis(int[] shape, int axis, String op) {
@@ -272,7 +281,7 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
 
   /**
    * Max pooling: the windows by im2col (local), then {@link MaxTree} over each window. With
-   * padding, every cell is first raised by 2^61 so that padded zeros lose to any real cell
+   * padding, every cell is first raised by {@link #poolShift()} (2^61) so that padded zeros lose to any real cell
    * (exact for inputs in {@code (-2^61, 2^61)}), and the result lowered back.
    */
   @Override
@@ -285,11 +294,12 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
       }
       int window = poolH * poolW;
       boolean padded = Arrays.stream(g.validCounts()).anyMatch(c -> c < window);
-      Tensor src = padded ? addRingConstant(x, POOL_SHIFT) : x;
+      long shift = poolShift();
+      Tensor src = padded ? addRingConstant(x, shift) : x;
       Tensor cols = reshape(im2col(src, g), g.patchRows(), window, g.channels());
       Tensor windows = reshape(transpose(cols, 1, 0, 2), window, g.patchRows() * g.channels());
       Tensor max = reshape(tensor(MaxTree.reduce(ops, parties, cmp, name(), pair(windows), false).max()), out);
-      return padded ? addRingConstant(max, -POOL_SHIFT) : max;
+      return padded ? addRingConstant(max, -shift) : max;
     }
   }
 }
