@@ -27,6 +27,8 @@ import dev.tfe.random.SecurePrg;
 public final class Dcf {
   /** Seeds keep 126 bits: bit 0 of each word carries control bits in keys. */
   private static final long SEED_MASK = ~1L;
+  /** Elements processed level by level together: their keys (about 800 bytes each) stay in cache. */
+  private static final int CHUNK = 1024;
 
   private Dcf() {}
 
@@ -46,8 +48,20 @@ public final class Dcf {
    * words each); randomness from {@code rnd}.
    */
   public static void gen(int n, long[] alpha, long[] beta, int count, SecurePrg rnd, long[] key0, long[] key1) {
-    int w = words(n);
     MmoPrg prg = new MmoPrg();
+    for (int from = 0; from < count; from += CHUNK) {
+      genChunk(n, alpha, beta, from, Math.min(CHUNK, count - from), rnd, prg, key0, key1);
+    }
+  }
+
+  /** {@link #gen} for the elements {@code [from, from + count)}: a chunk whose keys stay in cache across levels. */
+  private static void genChunk(int n, long[] alphaAll, long[] betaAll, int from, int count, SecurePrg rnd, MmoPrg prg,
+      long[] key0All, long[] key1All) {
+    int w = words(n);
+    long[] alpha = java.util.Arrays.copyOfRange(alphaAll, from, from + count);
+    long[] beta = java.util.Arrays.copyOfRange(betaAll, from, from + count);
+    long[] key0 = new long[count * w];
+    long[] key1 = new long[count * w];
     long[] root = rnd.nextLongs(4 * count);
     // seeds of party 0 in [0, count), party 1 in [count, 2 count)
     long[] lo = new long[2 * count];
@@ -148,6 +162,8 @@ public final class Dcf {
       long sign = t[f] == 1 ? -1 : 1;
       key0[e * w + 3 * n + 2] = key1[e * w + 3 * n + 2] = sign * (hi[f] - hi[e] - vAlpha[e]);
     }
+    System.arraycopy(key0, 0, key0All, from * w, count * w);
+    System.arraycopy(key1, 0, key1All, from * w, count * w);
   }
 
   /**
@@ -155,8 +171,20 @@ public final class Dcf {
    * ({@code key}, {@code count * words(n)} words); only the low {@code n} bits of {@code x} count.
    */
   public static long[] eval(int n, int b, long[] key, long[] x, int count) {
-    int w = words(n);
     MmoPrg prg = new MmoPrg();
+    long[] out = new long[count];
+    for (int from = 0; from < count; from += CHUNK) {
+      int len = Math.min(CHUNK, count - from);
+      int w = words(n);
+      long[] part = evalChunk(n, b, java.util.Arrays.copyOfRange(key, from * w, (from + len) * w),
+          java.util.Arrays.copyOfRange(x, from, from + len), len, prg);
+      System.arraycopy(part, 0, out, from, len);
+    }
+    return out;
+  }
+
+  private static long[] evalChunk(int n, int b, long[] key, long[] x, int count, MmoPrg prg) {
+    int w = words(n);
     long[] lo = new long[count];
     long[] hi = new long[count];
     long[] t = new long[count];

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.fss.kernels;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,6 +29,7 @@ public final class MmoPrg {
   public static final int VALUE = 2;
   private static final String[] LABELS = {"tfe-java fss mmo left", "tfe-java fss mmo right", "tfe-java fss mmo value"};
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final Cipher[] ciphers = new Cipher[3];
   private byte[] in = new byte[0];
   private byte[] out = new byte[0];
@@ -55,9 +57,10 @@ public final class MmoPrg {
       in = new byte[bytes];
       out = new byte[bytes];
     }
-    ByteBuffer b = ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] src = in;
     for (int i = 0; i < count; i++) {
-      b.putLong(lo[i]).putLong(hi[i]);
+      LONGS.set(src, 16 * i, lo[i]);
+      LONGS.set(src, 16 * i + 8, hi[i]);
     }
     try {
       int done = ciphers[block].doFinal(in, 0, bytes, out, 0);
@@ -67,10 +70,10 @@ public final class MmoPrg {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-    ByteBuffer o = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] dst = out;
     for (int i = 0; i < count; i++) {
-      outLo[i] = o.getLong() ^ lo[i];
-      outHi[i] = o.getLong() ^ hi[i];
+      outLo[i] = (long) LONGS.get(dst, 16 * i) ^ lo[i];
+      outHi[i] = (long) LONGS.get(dst, 16 * i + 8) ^ hi[i];
     }
   }
 }
