@@ -14,6 +14,7 @@ import dev.tfe.model.secure.ByteCount;
 import dev.tfe.model.secure.CommunicationModel;
 import dev.tfe.model.secure.Prediction;
 import dev.tfe.model.secure.PrivateModel;
+import dev.tfe.protocol.fss.FssModule;
 import dev.tfe.profile.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (by {@link BenchmarksReport}) at the working directory, the repository root under
  * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
- * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
+ * <p>Each case runs under SecureNN and, beside it in the same run, under FSS ({@code FssModule}); FSS's
+ * records add {@code offline_bytes} (what the dealer sends: keys, masks, triples, all input-independent),
+ * {@code online_bytes} and {@code online_rounds}.
+ *
+ * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B}, {@code --protocols securenn,fss},
  * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --out FILE}.
  */
 public final class NetworksBenchmark {
@@ -63,6 +68,10 @@ public final class NetworksBenchmark {
   private static final int WINDOW = 8;
 
   private static final String OWNER = "model-owner";
+
+  private static final String SECURENN = "SecureNN";
+
+  private static final String FSS = "FSS";
 
   private static boolean processesWarm;
 
@@ -92,6 +101,13 @@ public final class NetworksBenchmark {
       m.put("digits", digits);
       m.put("warm_up_runs", warmRuns);
       m.put("reps", reps);
+      if (protocol.equals(FSS)) {
+        // everything the dealer sends (keys, masks, triples) is input-independent: offline
+        long offline = bytesSent.getOrDefault("server2", 0L);
+        m.put("offline_bytes", offline);
+        m.put("online_bytes", bytesSentTotal() - offline);
+        m.put("online_rounds", rounds); // the dealer sends in the first step, with the inputs: no round of its own
+      }
       return m;
     }
 
@@ -106,6 +122,7 @@ public final class NetworksBenchmark {
     List<String> networks = SecureNnNetworks.NAMES;
     List<String> runtimes = List.of("in-process", "processes");
     List<Integer> batches = null;
+    List<String> protocols = List.of(SECURENN, FSS);
     String out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -114,9 +131,11 @@ public final class NetworksBenchmark {
         case "--runtimes" -> runtimes = Arrays.stream(args[++i].split(",")).map(String::trim).toList();
         case "--batches" -> batches = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
         case "--out" -> out = args[++i];
+        case "--protocols" -> protocols = Arrays.stream(args[++i].split(",")).map(String::trim)
+            .map(p -> p.equalsIgnoreCase("fss") ? FSS : p.equalsIgnoreCase("securenn") ? SECURENN : p).toList();
         default -> {
           System.err.println("usage: ./tfe bench [networks] [--quick] [--networks A,B,C,D] "
-              + "[--runtimes in-process,processes] [--batches 1,128] [--out BENCHMARKS.json]");
+              + "[--runtimes in-process,processes] [--batches 1,128] [--protocols securenn,fss] [--out BENCHMARKS.json]");
           System.exit(2);
         }
       }
@@ -124,6 +143,11 @@ public final class NetworksBenchmark {
     for (String n : networks) {
       if (!SecureNnNetworks.NAMES.contains(n)) {
         throw new IllegalArgumentException("unknown network " + n + "; choose among " + SecureNnNetworks.NAMES);
+      }
+    }
+    for (String p : protocols) {
+      if (!p.equals(SECURENN) && !p.equals(FSS)) {
+        throw new IllegalArgumentException("unknown protocol " + p + "; choose securenn and/or fss");
       }
     }
     for (String r : runtimes) {
@@ -144,7 +168,8 @@ public final class NetworksBenchmark {
     Dataset train = mnist.train();
     Dataset test = mnist.test();
     System.out.printf("MNIST (bundled): %d training digits, %d held-back digits%n", train.size(), test.size());
-    System.out.println("protocol: SecureNN only (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
+    System.out.println("protocols: " + String.join(", ", protocols)
+        + " (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
 
     List<Result> results = new ArrayList<>();
     Map<String, Double> accuracies = new LinkedHashMap<>();
@@ -179,15 +204,21 @@ public final class NetworksBenchmark {
             }
             Party owner = tfe.party(OWNER);
             Party client = tfe.party("prediction-client");
-            PrivateModel pm = tfe.privateModel(model, owner);
+            Map<String, PrivateModel> models = new LinkedHashMap<>();
+            for (String protocol : protocols) {
+              models.put(protocol, protocol.equals(FSS)
+                  ? tfe.privateModel(model, owner, tfe.use(FssModule.automatic())) : tfe.privateModel(model, owner));
+            }
             for (int batch : batches) {
-              int reps = reps(net, batch, quick);
-              Result r = measure(net, runtime, model, pm, client, te, batch, reps);
-              results.add(r);
-              System.out.printf("  %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
-                  + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
-                  net, batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
-                  Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
+              for (String protocol : protocols) {
+                int reps = reps(net, batch, quick);
+                Result r = measure(net, runtime, protocol, model, models.get(protocol), client, te, batch, reps);
+                results.add(r);
+                System.out.printf("  %s batch %3d %-10s %-8s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
+                    + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
+                    net, batch, runtime, protocol, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
+                    Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
+              }
             }
           }
         }
@@ -241,8 +272,8 @@ public final class NetworksBenchmark {
    * Times {@code reps} warm private predictions, each on the next {@code batch} held-back digits,
    * and the plaintext model on the same digits; agreement and accuracy count every timed digit.
    */
-  private static Result measure(String net, String runtime, Sequential model, PrivateModel pm, Party client, Dataset te,
-      int batch, int reps) {
+  private static Result measure(String net, String runtime, String protocol, Sequential model, PrivateModel pm, Party client,
+      Dataset te, int batch, int reps) {
     INDArray first = te.features(0, batch);
     // the first run builds the graph and masks the weights on the parties; then warm up the JIT
     pm.predict(client, first, batch);
@@ -273,7 +304,7 @@ public final class NetworksBenchmark {
     CommunicationModel comm = CommunicationModel.of(pm);
     ByteCount analytical = comm.predict(client, first, batch);
     int digits = reps * batch;
-    return new Result(net, batch, "SecureNN", runtime, BenchJson.median(ms), BenchJson.median(pms),
+    return new Result(net, batch, protocol, runtime, BenchJson.median(ms), BenchJson.median(pms),
         last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
         analytical.bytesSentByParty(), comm.initialisation(OWNER).totalBytesSent(), (double) same / digits,
         (double) correct / digits, digits, warmRuns, reps);
@@ -307,13 +338,13 @@ public final class NetworksBenchmark {
 
   private static void printTable(List<Result> results) {
     System.out.println();
-    System.out.printf("%-3s %5s %-10s %11s %10s %12s %10s %7s %-72s %9s%n", "net", "batch", "runtime", "private ms",
+    System.out.printf("%-3s %5s %-10s %-8s %11s %10s %12s %10s %7s %-72s %9s%n", "net", "batch", "runtime", "protocol", "private ms",
         "pred/s", "plaintext ms", "overhead", "rounds", "bytes sent by party", "agreement");
     for (Result r : results) {
       StringBuilder by = new StringBuilder();
       new java.util.TreeMap<>(r.bytesSent()).forEach((p, b) -> by.append(by.length() == 0 ? "" : " ").append(p).append('=').append(Profile.bytes(b)));
-      System.out.printf("%-3s %5d %-10s %11.1f %10.1f %12.3f %9.0fx %7d %-72s %9.3f%n", r.network(), r.batch(),
-          r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
+      System.out.printf("%-3s %5d %-10s %-8s %11.1f %10.1f %12.3f %9.0fx %7d %-72s %9.3f%n", r.network(), r.batch(),
+          r.runtime(), r.protocol(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
           r.rounds(), by, r.agreement());
     }
     System.out.println();
