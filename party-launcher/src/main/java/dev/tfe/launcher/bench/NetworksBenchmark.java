@@ -93,9 +93,11 @@ public final class NetworksBenchmark {
       m.put("overhead", latencyMs / plaintextMs);
       m.put("bytes_sent", new java.util.TreeMap<>(bytesSent));
       m.put("rounds", rounds);
-      m.put("analytical_bytes", analyticalBytes);
-      m.put("analytical_bytes_by_party", new java.util.TreeMap<>(analyticalByParty));
-      m.put("setup_bytes", setupBytes); // one-off: sharing and masking the weights, before the first prediction
+      if (analyticalBytes >= 0) { // FSS has no analytical model yet
+        m.put("analytical_bytes", analyticalBytes);
+        m.put("analytical_bytes_by_party", new java.util.TreeMap<>(analyticalByParty));
+        m.put("setup_bytes", setupBytes); // one-off: sharing and masking the weights, before the first prediction
+      }
       m.put("agreement", agreement);
       m.put("private_accuracy", privateAccuracy);
       m.put("digits", digits);
@@ -217,7 +219,7 @@ public final class NetworksBenchmark {
                 System.out.printf("  %s batch %3d %-10s %-8s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
                     + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
                     net, batch, runtime, protocol, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
-                    Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
+                    r.analyticalBytes() < 0 ? "none" : Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
               }
             }
           }
@@ -231,7 +233,7 @@ public final class NetworksBenchmark {
     double totalS = (System.nanoTime() - t0) / 1e9;
     printTable(results);
     for (Result r : results) {
-      if (r.analyticalBytes() != r.bytesSentTotal()) {
+      if (r.analyticalBytes() >= 0 && r.analyticalBytes() != r.bytesSentTotal()) {
         System.out.printf("WARNING: %s batch %d on %s sent %d bytes, but the communication model says %d%n",
             r.network(), r.batch(), r.runtime(), r.bytesSentTotal(), r.analyticalBytes());
       }
@@ -301,9 +303,14 @@ public final class NetworksBenchmark {
         correct += mine[j] == labels[j] ? 1 : 0;
       }
     }
+    int digits = reps * batch;
+    if (protocol.equals(FSS)) {
+      return new Result(net, batch, protocol, runtime, BenchJson.median(ms), BenchJson.median(pms),
+          last.profile().bytesSentByParty(), last.profile().rounds(), -1, Map.of(), -1, (double) same / digits,
+          (double) correct / digits, digits, warmRuns, reps);
+    }
     CommunicationModel comm = CommunicationModel.of(pm);
     ByteCount analytical = comm.predict(client, first, batch);
-    int digits = reps * batch;
     return new Result(net, batch, protocol, runtime, BenchJson.median(ms), BenchJson.median(pms),
         last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
         analytical.bytesSentByParty(), comm.initialisation(OWNER).totalBytesSent(), (double) same / digits,

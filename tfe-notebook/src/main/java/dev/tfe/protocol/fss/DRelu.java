@@ -1,6 +1,5 @@
 package dev.tfe.protocol.fss;
 
-import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.fss.kernels.FssOps;
@@ -10,7 +9,6 @@ import dev.tfe.protocol.share.AdditivePrivateTensor;
 import dev.tfe.protocol.share.Dealer;
 import dev.tfe.protocol.share.Dealt;
 import dev.tfe.protocol.share.Pair;
-import dev.tfe.ring.Shapes;
 
 /**
  * DReLU by function secret sharing (Boyle et al., Eurocrypt 2021, Section 5; the sign-bit form
@@ -37,27 +35,12 @@ final class DRelu {
   record Result(Pair bits, AdditiveMaskedTensor masked) {}
 
   static Result run(Ops ops, FssOps fss, Parties parties, Dealer dealer, int bits, Pair a) {
-    String s0 = parties.server0();
-    String s1 = parties.server1();
     try (var s = ops.graph().scope("fss.drelu")) {
-      int[] shape = a.shape();
-      int n = Shapes.size(shape);
-      int w = SignKeys.words(bits);
-      Dealt r = dealer.random(shape);
-      NodeRef k0;
-      NodeRef k1;
-      try (var keys = ops.graph().scope("fss.keys")) {
-        NodeRef both = fss.dreluGen(r.value(), ops.seed(dealer.party()), bits);
-        k0 = ops.move(ops.reshape(ops.slice(both, new int[] {0, 0, 0}, new int[] {1, n, w}), n, w), s0);
-        k1 = ops.move(ops.reshape(ops.slice(both, new int[] {1, 0, 0}, new int[] {1, n, w}), n, w), s1);
-      }
-      NodeRef y0 = ops.add(a.on0(), r.shares().on0());
-      NodeRef y1 = ops.add(a.on1(), r.shares().on1());
-      NodeRef yOn0 = ops.add(y0, ops.move(y1, s0));
-      NodeRef yOn1 = ops.add(ops.move(y0, s1), y1);
-      Pair b = new Pair(fss.dreluEval(yOn0, k0, bits, 0), fss.dreluEval(yOn1, k1, bits, 1));
+      MaskedOpening o = MaskedOpening.open(ops, parties, dealer, a, SignKeys.words(bits), (r, seed) -> fss.dreluGen(r, seed, bits));
+      Pair b = new Pair(fss.dreluEval(o.y().on0(), o.keys().on0(), bits, 0), fss.dreluEval(o.y().on1(), o.keys().on1(), bits, 1));
+      Dealt r = o.r();
       AdditiveMaskedTensor m = new AdditiveMaskedTensor(new AdditivePrivateTensor(a.on0(), a.on1()),
-          ops.neg(r.value()), ops.neg(r.shares().on0()), ops.neg(r.shares().on1()), yOn0, yOn1);
+          ops.neg(r.value()), ops.neg(r.shares().on0()), ops.neg(r.shares().on1()), o.y().on0(), o.y().on1());
       return new Result(b, m);
     }
   }

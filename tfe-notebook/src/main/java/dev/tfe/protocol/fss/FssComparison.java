@@ -44,6 +44,17 @@ final class FssComparison implements Comparison {
     return r.bits();
   }
 
+  /** The ReLU gate ({@link ReluGate}): one online round and {@code 16n} online bytes, no product. */
+  @Override
+  public synchronized Pair relu(Pair x) {
+    return ReluGate.run(ops, fss, parties, dealer, bits, x);
+  }
+
+  @Override
+  public boolean hasReluGate() {
+    return true;
+  }
+
   @Override
   public synchronized Pair product(Pair x, Pair y) {
     try (var s = ops.graph().scope("fss.mul")) {

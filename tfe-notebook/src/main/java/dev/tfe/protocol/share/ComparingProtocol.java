@@ -116,7 +116,7 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
       if (isPublic(x)) {
         return inTheClear(x, x.shape(), r -> ops.mul(r, ops.nonNegative(r)));
       }
-      return tensor(SelectShare.relu(cmp, pair(x)));
+      return tensor(cmp.relu(pair(x)));
     }
   }
 
@@ -155,7 +155,7 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
         return add(y, mulNoTruncate(ge, d));
       }
       Pair dp = pair(d);
-      return add(y, tensor(cmp.product(dp, cmp.drelu(dp))));
+      return add(y, tensor(cmp.hasReluGate() ? cmp.relu(dp) : cmp.product(dp, cmp.drelu(dp))));
     }
   }
 

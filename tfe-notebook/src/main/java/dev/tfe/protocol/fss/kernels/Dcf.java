@@ -6,23 +6,25 @@ import dev.tfe.random.SecurePrg;
  * Distributed comparison functions (Boyle, Chandran, Gilboa, Gupta, Ishai, Kumaresan and
  * Kolobov, "Function Secret Sharing for Mixed-Mode and Fixed-Point Secure Computation",
  * Eurocrypt 2021, Figure 3): keys {@code k0, k1} for {@code f(x) = beta if x < alpha else 0}
- * on {@code n}-bit inputs, output group Z_2^64, such that {@code Eval(0, k0, x) + Eval(1, k1, x)
- * = f(x)} and each key alone is pseudorandom, independent of {@code alpha} and {@code beta}.
+ * on {@code n}-bit inputs, with {@code beta} one or two words of Z_2^64 ({@link Layout#payload}),
+ * such that {@code Eval(0, k0, x) + Eval(1, k1, x) = f(x)} and each key alone is pseudorandom,
+ * independent of {@code alpha} and {@code beta}.
  *
  * <p>Both parties walk the same binary tree along the bits of {@code x}, most significant first;
  * each node has a 126-bit seed and a control bit {@code t}. Gen follows {@code alpha}'s path and
  * publishes, per level, a seed correction {@code s_CW}, two control-bit corrections and a value
- * correction {@code V_CW}: off {@code alpha}'s path the two parties' seeds become equal (their
- * outputs cancel), and a step off the path to the left, where {@code x < alpha}, adds {@code beta}.
- * The PRG is {@link MmoPrg}: {@code H_LEFT} and {@code H_RIGHT} give a child's seed and control bit
- * (the low bit), {@code H_VALUE} the value words of both children.
+ * correction {@code V_CW} per payload word: off {@code alpha}'s path the two parties' seeds become
+ * equal (their outputs cancel), and a step off the path to the left, where {@code x < alpha},
+ * adds {@code beta}. The PRG is {@link MmoPrg}: {@code H_LEFT} and {@code H_RIGHT} give a
+ * child's seed and control bit (the low bit), {@code H_VALUE} (and {@code H_VALUE2}) the value
+ * words of both children.
  *
- * <p>Key layout, {@link #words(int) 3n + 4} words per element: the root seed (2 words); per level
- * {@code s_CW} with {@code t_CW^L} in bit 0 of its low word and {@code t_CW^R} in bit 0 of its
- * high word, then {@code V_CW}; the final correction; one word the caller uses (see
- * {@link SignKeys}). That is {@code 24n + 32} bytes, against the paper's {@code n(lambda + 2 + l)
- * + lambda + l} bits with {@code lambda = 128, l = 64}: the same, rounded to words. Evaluation
- * costs two AES blocks per level, key generation six.
+ * <p>Key layout ({@link Layout}), per element: the root seed (2 words); per level {@code s_CW}
+ * with {@code t_CW^L} in bit 0 of its low word and {@code t_CW^R} in bit 0 of its high word, then
+ * the {@code V_CW}s; the final corrections; words the caller uses. With one payload word that is
+ * {@code 24n + 24} bytes plus the caller's, the paper's {@code n(lambda + 2 + l) + lambda + l} bits
+ * ({@code lambda = 128, l = 64}) rounded to words. Evaluation costs {@code 1 + m} AES blocks per
+ * level for {@code m} payload words, key generation {@code 2(2 + m)}.
  */
 public final class Dcf {
   /** Seeds keep 126 bits: bit 0 of each word carries control bits in keys. */
@@ -32,166 +34,162 @@ public final class Dcf {
 
   private Dcf() {}
 
-  /** Words per key of an {@code n}-bit DCF. */
-  public static int words(int n) {
-    return 3 * n + 4;
-  }
+  /**
+   * Where the words of a key are.
+   *
+   * @param bits the input bits {@code n}
+   * @param payload the payload words {@code m}, 1 or 2
+   * @param extras the caller's words at the end
+   */
+  public record Layout(int bits, int payload, int extras) {
+    public Layout {
+      if (bits < 1 || bits > 64 || payload < 1 || payload > 2 || extras < 0) {
+        throw new IllegalArgumentException("dcf: " + bits + " bits, " + payload + " payload words, " + extras + " extras");
+      }
+    }
 
-  /** The index of the caller's word in a key. */
-  public static int extraWord(int n) {
-    return 3 * n + 3;
+    /** Words per key. */
+    public int words() {
+      return 2 + (2 + payload) * bits + payload + extras;
+    }
+
+    int level(int i) {
+      return 2 + (2 + payload) * i;
+    }
+
+    int last() {
+      return 2 + (2 + payload) * bits;
+    }
+
+    /** The index of the caller's word {@code j}. */
+    public int extra(int j) {
+      return last() + payload + j;
+    }
   }
 
   /**
-   * Keys for {@code count} functions {@code beta[e] [x < alpha[e]]} (only the low {@code n} bits
-   * of {@code alpha} count), written to {@code key0} and {@code key1} ({@code count * words(n)}
-   * words each); randomness from {@code rnd}.
+   * Keys for {@code count} functions {@code beta[j][e] [x < alpha[e]]} (only the low {@code n}
+   * bits of {@code alpha} count), written to {@code key0} and {@code key1}
+   * ({@code count * layout.words()} words each, the extras left as they are); randomness from {@code rnd}.
    */
-  public static void gen(int n, long[] alpha, long[] beta, int count, SecurePrg rnd, long[] key0, long[] key1) {
+  public static void gen(Layout layout, long[] alpha, long[][] beta, int count, SecurePrg rnd, long[] key0, long[] key1) {
     MmoPrg prg = new MmoPrg();
     for (int from = 0; from < count; from += CHUNK) {
-      genChunk(n, alpha, beta, from, Math.min(CHUNK, count - from), rnd, prg, key0, key1);
+      genChunk(layout, alpha, beta, from, Math.min(CHUNK, count - from), rnd, prg, key0, key1);
     }
   }
 
   /** {@link #gen} for the elements {@code [from, from + count)}: a chunk whose keys stay in cache across levels. */
-  private static void genChunk(int n, long[] alphaAll, long[] betaAll, int from, int count, SecurePrg rnd, MmoPrg prg,
-      long[] key0All, long[] key1All) {
-    int w = words(n);
-    long[] alpha = java.util.Arrays.copyOfRange(alphaAll, from, from + count);
-    long[] beta = java.util.Arrays.copyOfRange(betaAll, from, from + count);
-    long[] key0 = new long[count * w];
-    long[] key1 = new long[count * w];
+  private static void genChunk(Layout layout, long[] alpha, long[][] beta, int from, int count, SecurePrg rnd, MmoPrg prg,
+      long[] key0, long[] key1) {
+    int n = layout.bits();
+    int m = layout.payload();
+    int w = layout.words();
     long[] root = rnd.nextLongs(4 * count);
     // seeds of party 0 in [0, count), party 1 in [count, 2 count)
     long[] lo = new long[2 * count];
     long[] hi = new long[2 * count];
     long[] t = new long[2 * count];
-    long[] vAlpha = new long[count];
+    long[][] vAlpha = new long[m][count];
     for (int e = 0; e < count; e++) {
       lo[e] = root[4 * e];
       hi[e] = root[4 * e + 1];
       lo[count + e] = root[4 * e + 2];
       hi[count + e] = root[4 * e + 3];
       t[count + e] = 1;
-      key0[e * w] = lo[e];
-      key0[e * w + 1] = hi[e];
-      key1[e * w] = lo[count + e];
-      key1[e * w + 1] = hi[count + e];
+      int g = (from + e) * w;
+      key0[g] = lo[e];
+      key0[g + 1] = hi[e];
+      key1[g] = lo[count + e];
+      key1[g + 1] = hi[count + e];
     }
     long[] lLo = new long[2 * count];
     long[] lHi = new long[2 * count];
     long[] rLo = new long[2 * count];
     long[] rHi = new long[2 * count];
-    long[] vL = new long[2 * count];
-    long[] vR = new long[2 * count];
+    long[][] vL = new long[m][2 * count];
+    long[][] vR = new long[m][2 * count];
     for (int i = 0; i < n; i++) {
       prg.hash(MmoPrg.LEFT, lo, hi, 2 * count, lLo, lHi);
       prg.hash(MmoPrg.RIGHT, lo, hi, 2 * count, rLo, rHi);
-      prg.hash(MmoPrg.VALUE, lo, hi, 2 * count, vL, vR);
+      for (int j = 0; j < m; j++) {
+        prg.hash(MmoPrg.VALUE + j, lo, hi, 2 * count, vL[j], vR[j]);
+      }
       int shift = n - 1 - i;
       for (int e = 0; e < count; e++) {
         int f = count + e;
-        long a = (alpha[e] >>> shift) & 1;
+        long a = (alpha[from + e] >>> shift) & 1;
         long tl0 = lLo[e] & 1;
         long tl1 = lLo[f] & 1;
         long tr0 = rLo[e] & 1;
         long tr1 = rLo[f] & 1;
-        long sl0Lo = lLo[e] & SEED_MASK;
-        long sl0Hi = lHi[e] & SEED_MASK;
-        long sl1Lo = lLo[f] & SEED_MASK;
-        long sl1Hi = lHi[f] & SEED_MASK;
-        long sr0Lo = rLo[e] & SEED_MASK;
-        long sr0Hi = rHi[e] & SEED_MASK;
-        long sr1Lo = rLo[f] & SEED_MASK;
-        long sr1Hi = rHi[f] & SEED_MASK;
         long sign = t[f] == 1 ? -1 : 1;
-        long cwLo;
-        long cwHi;
-        long vcw;
         long tclL = tl0 ^ tl1 ^ a ^ 1;
         long tclR = tr0 ^ tr1 ^ a;
-        long keepLo0;
-        long keepHi0;
-        long keepLo1;
-        long keepHi1;
-        long tKeep0;
-        long tKeep1;
-        long tcKeep;
-        if (a == 0) { // keep left, lose right
-          cwLo = sr0Lo ^ sr1Lo;
-          cwHi = sr0Hi ^ sr1Hi;
-          vcw = sign * (vR[f] - vR[e] - vAlpha[e]);
-          vAlpha[e] = vAlpha[e] - vL[f] + vL[e] + sign * vcw;
-          keepLo0 = sl0Lo;
-          keepHi0 = sl0Hi;
-          keepLo1 = sl1Lo;
-          keepHi1 = sl1Hi;
-          tKeep0 = tl0;
-          tKeep1 = tl1;
-          tcKeep = tclL;
-        } else { // keep right, lose left: x < alpha there, so beta
-          cwLo = sl0Lo ^ sl1Lo;
-          cwHi = sl0Hi ^ sl1Hi;
-          vcw = sign * (vL[f] - vL[e] - vAlpha[e]) + sign * beta[e];
-          vAlpha[e] = vAlpha[e] - vR[f] + vR[e] + sign * vcw;
-          keepLo0 = sr0Lo;
-          keepHi0 = sr0Hi;
-          keepLo1 = sr1Lo;
-          keepHi1 = sr1Hi;
-          tKeep0 = tr0;
-          tKeep1 = tr1;
-          tcKeep = tclR;
+        int base = (from + e) * w + layout.level(i);
+        // a = 0: keep left, lose right; a = 1: keep right, lose left, where x < alpha: beta
+        long[] keepLo = a == 0 ? lLo : rLo;
+        long[] keepHi = a == 0 ? lHi : rHi;
+        long cwLo = ((a == 0 ? rLo[e] : lLo[e]) ^ (a == 0 ? rLo[f] : lLo[f])) & SEED_MASK;
+        long cwHi = ((a == 0 ? rHi[e] : lHi[e]) ^ (a == 0 ? rHi[f] : lHi[f])) & SEED_MASK;
+        for (int j = 0; j < m; j++) {
+          long[] lose = a == 0 ? vR[j] : vL[j];
+          long[] keep = a == 0 ? vL[j] : vR[j];
+          long vcw = sign * (lose[f] - lose[e] - vAlpha[j][e]) + (a == 1 ? sign * beta[j][from + e] : 0);
+          vAlpha[j][e] = vAlpha[j][e] - keep[f] + keep[e] + sign * vcw;
+          key0[base + 2 + j] = key1[base + 2 + j] = vcw;
         }
-        int base = e * w + 2 + 3 * i;
         key0[base] = key1[base] = cwLo | tclL;
         key0[base + 1] = key1[base + 1] = cwHi | tclR;
-        key0[base + 2] = key1[base + 2] = vcw;
+        long tcKeep = a == 0 ? tclL : tclR;
         long m0 = -t[e];
         long m1 = -t[f];
-        lo[e] = keepLo0 ^ (m0 & cwLo);
-        hi[e] = keepHi0 ^ (m0 & cwHi);
-        lo[f] = keepLo1 ^ (m1 & cwLo);
-        hi[f] = keepHi1 ^ (m1 & cwHi);
+        long tKeep0 = keepLo[e] & 1;
+        long tKeep1 = keepLo[f] & 1;
+        lo[e] = (keepLo[e] & SEED_MASK) ^ (m0 & cwLo);
+        hi[e] = (keepHi[e] & SEED_MASK) ^ (m0 & cwHi);
+        lo[f] = (keepLo[f] & SEED_MASK) ^ (m1 & cwLo);
+        hi[f] = (keepHi[f] & SEED_MASK) ^ (m1 & cwHi);
         t[e] = tKeep0 ^ (t[e] & tcKeep);
         t[f] = tKeep1 ^ (t[f] & tcKeep);
       }
     }
+    long[][] conv = {hi, lo};
     for (int e = 0; e < count; e++) {
       int f = count + e;
       long sign = t[f] == 1 ? -1 : 1;
-      key0[e * w + 3 * n + 2] = key1[e * w + 3 * n + 2] = sign * (hi[f] - hi[e] - vAlpha[e]);
+      int g = (from + e) * w + layout.last();
+      for (int j = 0; j < m; j++) {
+        key0[g + j] = key1[g + j] = sign * (conv[j][f] - conv[j][e] - vAlpha[j][e]);
+      }
     }
-    System.arraycopy(key0, 0, key0All, from * w, count * w);
-    System.arraycopy(key1, 0, key1All, from * w, count * w);
   }
 
   /**
    * Party {@code b}'s shares of {@code f(x[e])} for {@code count} inputs, each with its own key
-   * ({@code key}, {@code count * words(n)} words); only the low {@code n} bits of {@code x} count.
+   * ({@code key}, {@code count * layout.words()} words); only the low {@code n} bits of {@code x}
+   * count. Returns one array per payload word.
    */
-  public static long[] eval(int n, int b, long[] key, long[] x, int count) {
+  public static long[][] eval(Layout layout, int b, long[] key, long[] x, int count) {
     MmoPrg prg = new MmoPrg();
-    long[] out = new long[count];
+    long[][] out = new long[layout.payload()][count];
     for (int from = 0; from < count; from += CHUNK) {
-      int len = Math.min(CHUNK, count - from);
-      int w = words(n);
-      long[] part = evalChunk(n, b, java.util.Arrays.copyOfRange(key, from * w, (from + len) * w),
-          java.util.Arrays.copyOfRange(x, from, from + len), len, prg);
-      System.arraycopy(part, 0, out, from, len);
+      evalChunk(layout, b, key, x, from, Math.min(CHUNK, count - from), prg, out);
     }
     return out;
   }
 
-  private static long[] evalChunk(int n, int b, long[] key, long[] x, int count, MmoPrg prg) {
-    int w = words(n);
+  private static void evalChunk(Layout layout, int b, long[] key, long[] x, int from, int count, MmoPrg prg, long[][] out) {
+    int n = layout.bits();
+    int m = layout.payload();
+    int w = layout.words();
     long[] lo = new long[count];
     long[] hi = new long[count];
     long[] t = new long[count];
-    long[] v = new long[count];
+    long[][] v = new long[m][count];
     for (int e = 0; e < count; e++) {
-      lo[e] = key[e * w];
-      hi[e] = key[e * w + 1];
+      lo[e] = key[(from + e) * w];
+      hi[e] = key[(from + e) * w + 1];
       t[e] = b;
     }
     int[] idx0 = new int[count];
@@ -200,17 +198,19 @@ public final class Dcf {
     long[] gHi = new long[count];
     long[] oLo = new long[count];
     long[] oHi = new long[count];
-    long[] vL = new long[count];
-    long[] vR = new long[count];
+    long[][] vL = new long[m][count];
+    long[][] vR = new long[m][count];
     long[] cLo = new long[count];
     long[] cHi = new long[count];
     for (int i = 0; i < n; i++) {
       int shift = n - 1 - i;
-      prg.hash(MmoPrg.VALUE, lo, hi, count, vL, vR);
+      for (int j = 0; j < m; j++) {
+        prg.hash(MmoPrg.VALUE + j, lo, hi, count, vL[j], vR[j]);
+      }
       int c0 = 0;
       int c1 = 0;
       for (int e = 0; e < count; e++) {
-        if (((x[e] >>> shift) & 1) == 0) {
+        if (((x[from + e] >>> shift) & 1) == 0) {
           idx0[c0++] = e;
         } else {
           idx1[c1++] = e;
@@ -219,26 +219,29 @@ public final class Dcf {
       childSeeds(prg, MmoPrg.LEFT, idx0, c0, lo, hi, gLo, gHi, oLo, oHi, cLo, cHi);
       childSeeds(prg, MmoPrg.RIGHT, idx1, c1, lo, hi, gLo, gHi, oLo, oHi, cLo, cHi);
       for (int e = 0; e < count; e++) {
-        long bit = (x[e] >>> shift) & 1;
-        int base = e * w + 2 + 3 * i;
+        long bit = (x[from + e] >>> shift) & 1;
+        int base = (from + e) * w + layout.level(i);
         long cwLo = key[base];
         long cwHi = key[base + 1];
-        long m = -t[e];
+        long mask = -t[e];
+        for (int j = 0; j < m; j++) {
+          v[j][e] += (bit == 0 ? vL[j][e] : vR[j][e]) + (mask & key[base + 2 + j]);
+        }
         long tc = bit == 0 ? cwLo & 1 : cwHi & 1;
         long nLo = cLo[e];
-        long vv = (bit == 0 ? vL[e] : vR[e]) + (m & key[base + 2]);
-        v[e] += vv;
-        lo[e] = (nLo & SEED_MASK) ^ (m & cwLo & SEED_MASK);
-        hi[e] = (cHi[e] & SEED_MASK) ^ (m & cwHi & SEED_MASK);
+        lo[e] = (nLo & SEED_MASK) ^ (mask & cwLo & SEED_MASK);
+        hi[e] = (cHi[e] & SEED_MASK) ^ (mask & cwHi & SEED_MASK);
         t[e] = (nLo & 1) ^ (t[e] & tc);
       }
     }
-    long[] out = new long[count];
+    long[][] conv = {hi, lo};
     for (int e = 0; e < count; e++) {
-      long s = v[e] + hi[e] + (-t[e] & key[e * w + 3 * n + 2]);
-      out[e] = b == 0 ? s : -s;
+      int g = (from + e) * w + layout.last();
+      for (int j = 0; j < m; j++) {
+        long s = v[j][e] + conv[j][e] + (-t[e] & key[g + j]);
+        out[j][from + e] = b == 0 ? s : -s;
+      }
     }
-    return out;
   }
 
   /** The child seeds (low word still with its control bit) of the elements {@code idx[0, c)} into {@code cLo, cHi}. */

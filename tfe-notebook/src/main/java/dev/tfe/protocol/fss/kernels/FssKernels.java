@@ -30,6 +30,12 @@ public final class FssKernels implements OpModule {
       long[] keys = SignKeys.gen(n.attrs().getInt("bits"), in[0].data(), SecurePrg.fromSeed(Seed.fromLongs(in[1].data())));
       return RingTensor.of(keys, n.shape());
     });
+    k.register(FssOps.RELU_GEN, (n, in, p) -> {
+      long[] keys = ReluKeys.gen(n.attrs().getInt("bits"), in[0].data(), SecurePrg.fromSeed(Seed.fromLongs(in[1].data())));
+      return RingTensor.of(keys, n.shape());
+    });
+    k.register(FssOps.RELU_EVAL, (n, in, p) -> RingTensor.of(
+        ReluKeys.eval(n.attrs().getInt("bits"), n.attrs().getInt("party"), in[2].data(), in[0].data(), in[1].data()), n.shape()));
     k.register(FssOps.DRELU_EVAL, (n, in, p) ->
         RingTensor.of(SignKeys.eval(n.attrs().getInt("bits"), n.attrs().getInt("party"), in[1].data(), in[0].data()), n.shape()));
   }

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The length-doubling PRG of the FSS keys: fixed-key AES-128 in Matyas-Meyer-Oseas form,
  * {@code H_j(s) = AES_(K_j)(s) XOR s}, one public fixed key {@code K_j} per output block (left
- * child, right child, value words), as in Google's {@code distributed_point_functions}
+ * child, right child, value words of each payload word), as in Google's {@code distributed_point_functions}
  * ({@code pseudorandom_generator.h}) and the DPF/DCF schemes of Boyle, Gilboa and Ishai (CCS
  * 2016) and Boyle et al. (Eurocrypt 2021), which model fixed-key AES as a random permutation
  * (Guo et al., "Efficient and Secure Multiparty Computation from Fixed-Key Block Ciphers",
@@ -27,17 +27,20 @@ public final class MmoPrg {
   public static final int LEFT = 0;
   public static final int RIGHT = 1;
   public static final int VALUE = 2;
-  private static final String[] LABELS = {"tfe-java fss mmo left", "tfe-java fss mmo right", "tfe-java fss mmo value"};
+  /** Value words of a second payload word (keys with two payload words: the ReLU gate). */
+  public static final int VALUE2 = 3;
+  private static final String[] LABELS = {"tfe-java fss mmo left", "tfe-java fss mmo right", "tfe-java fss mmo value",
+      "tfe-java fss mmo value 2"};
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private final Cipher[] ciphers = new Cipher[3];
+  private final Cipher[] ciphers = new Cipher[LABELS.length];
   private byte[] in = new byte[0];
   private byte[] out = new byte[0];
 
   public MmoPrg() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (int j = 0; j < 3; j++) {
+      for (int j = 0; j < LABELS.length; j++) {
         byte[] key = sha.digest(LABELS[j].getBytes(StandardCharsets.US_ASCII));
         ciphers[j] = Cipher.getInstance("AES/ECB/NoPadding");
         ciphers[j].init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, 0, 16, "AES"));

@@ -19,7 +19,7 @@ import dev.tfe.random.SecurePrg;
  * public coefficients. Nothing is approximate: the result is exact for every {@code x} in
  * that range, and wrong outside it (the caller picks {@code k} so that its values lie inside).
  *
- * <p>Keys: {@link Dcf#words(int) Dcf.words(k - 1)} words per element and server, the last word
+ * <p>Keys: {@link #words(int)} words ({@code 3k + 1}) per element and server, the last word
  * holding the server's share of {@code r_H}.
  */
 public final class SignKeys {
@@ -27,7 +27,11 @@ public final class SignKeys {
 
   /** Words per element of a key for {@code k}-bit comparisons. */
   public static int words(int k) {
-    return Dcf.words(k - 1);
+    return layout(k).words();
+  }
+
+  private static Dcf.Layout layout(int k) {
+    return new Dcf.Layout(k - 1, 1, 1);
   }
 
   /** Checks a compared bit width: 2 to 64. */
@@ -52,9 +56,9 @@ public final class SignKeys {
     }
     long[] key0 = new long[count * w];
     long[] key1 = new long[count * w];
-    Dcf.gen(n, alpha, beta, count, rnd, key0, key1);
+    Dcf.gen(layout(k), alpha, new long[][] {beta}, count, rnd, key0, key1);
     long[] share = rnd.nextLongs(count);
-    int x = Dcf.extraWord(n);
+    int x = layout(k).extra(0);
     for (int e = 0; e < count; e++) {
       key0[e * w + x] = share[e];
       key1[e * w + x] = ((r[e] >>> n) & 1) - share[e];
@@ -73,9 +77,9 @@ public final class SignKeys {
       throw new IllegalArgumentException("fss drelu: " + key.length + " key words for " + count + " values of "
           + k + " bits; expected " + count * words(k));
     }
-    long[] c = Dcf.eval(n, b, key, y, count);
+    long[] c = Dcf.eval(layout(k), b, key, y, count)[0];
     int w = words(k);
-    int x = Dcf.extraWord(n);
+    int x = layout(k).extra(0);
     long[] d = new long[count];
     for (int e = 0; e < count; e++) {
       long yH = (y[e] >>> n) & 1;
