@@ -1,5 +1,6 @@
 package dev.tfe.bench;
 
+import dev.tfe.protocol.fss.kernels.ReluKeys;
 import dev.tfe.protocol.fss.kernels.SignKeys;
 import dev.tfe.random.SecurePrg;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * same run: fixed-key AES-128 ({@code AES/ECB/NoPadding} over 1 MiB, the call the keys' PRG
  * makes) in blocks per second; then DReLU key generation and evaluation ({@code SignKeys}, over
  * {@code Dcf}) in batches of {@code 2^16} values, for compared widths of 33 bits (the default
- * for 16 + 15 bit fixed point) and 64 bits. An evaluation costs {@code 2(k - 1)} AES blocks and a
- * generation {@code 6(k - 1)}; the table shows how close each comes to the AES bound.
+ * for 16 + 15 bit fixed point) and 64 bits, and the ReLU gate ({@code ReluKeys}) at 33 bits. A
+ * DReLU evaluation costs {@code 2(k - 1)} AES blocks and a generation {@code 6(k - 1)} (the gate
+ * {@code 3(k - 1)} and {@code 8(k - 1)}); the table shows how close each comes to the AES bound.
  *
  * <p>Usage: {@code FssKeyBenchmark [reps]} ({@code ./tfe bench fss-keys}); prints medians and
  * writes {@code bench-results/fss-keys.json}.
@@ -37,29 +39,43 @@ public final class FssKeyBenchmark {
     System.out.printf(Locale.ROOT, "JDK AES-128 (ECB, fixed key, 1 MiB calls): %.1f M blocks/s (%.0f MB/s) on one core%n",
         aes / 1e6, aes * 16 / 1e6);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (int k : new int[] {33, 64}) {
+    for (int c = 0; c < 3; c++) {
+      int k = c == 1 ? 64 : 33;
+      boolean gate = c == 2;
+      String kind = gate ? "relu gate" : "drelu";
       SecurePrg rnd = SecurePrg.fresh();
       long[] r = rnd.nextLongs(BATCH);
       long[] y = rnd.nextLongs(BATCH);
+      long[] rShare = rnd.nextLongs(BATCH);
       long[][] keys = new long[1][];
-      double gen = median(reps, () -> keys[0] = SignKeys.gen(k, r, rnd));
+      double gen = median(reps, () -> keys[0] = gate ? ReluKeys.gen(k, r, rnd) : SignKeys.gen(k, r, rnd));
       long[] key0 = Arrays.copyOf(keys[0], keys[0].length / 2);
-      double eval = median(reps, () -> SignKeys.eval(k, 0, key0, y));
+      double eval = median(reps, () -> {
+        if (gate) {
+          ReluKeys.eval(k, 0, key0, y, rShare);
+        } else {
+          SignKeys.eval(k, 0, key0, y);
+        }
+      });
       double evalRate = BATCH / eval;
       double genRate = BATCH / gen;
-      double evalAes = evalRate * 2 * (k - 1);
-      double genAes = genRate * 6 * (k - 1);
-      System.out.printf(Locale.ROOT, "k = %2d: %6.2f M evaluations/s (%.0f%% of AES), %6.2f M key pairs/s (%.0f%% of AES),"
-          + " %d bytes per key%n", k, evalRate / 1e6, 100 * evalAes / aes, genRate / 1e6, 100 * genAes / aes, 8 * SignKeys.words(k));
+      int evalBlocks = (gate ? 3 : 2) * (k - 1);
+      int genBlocks = (gate ? 8 : 6) * (k - 1);
+      double evalAes = evalRate * evalBlocks;
+      double genAes = genRate * genBlocks;
+      int keyBytes = 8 * (gate ? ReluKeys.words(k) : SignKeys.words(k));
+      System.out.printf(Locale.ROOT, "%-9s k = %2d: %6.2f M evaluations/s (%.0f%% of AES), %6.2f M key pairs/s (%.0f%% of AES),"
+          + " %d bytes per key%n", kind, k, evalRate / 1e6, 100 * evalAes / aes, genRate / 1e6, 100 * genAes / aes, keyBytes);
       Map<String, Object> row = new LinkedHashMap<>();
+      row.put("key", kind);
       row.put("compare_bits", k);
       row.put("evaluations_per_second", evalRate);
       row.put("key_pairs_per_second", genRate);
-      row.put("aes_blocks_per_evaluation", 2 * (k - 1));
-      row.put("aes_blocks_per_key_pair", 6 * (k - 1));
+      row.put("aes_blocks_per_evaluation", evalBlocks);
+      row.put("aes_blocks_per_key_pair", genBlocks);
       row.put("evaluation_fraction_of_aes", evalAes / aes);
       row.put("generation_fraction_of_aes", genAes / aes);
-      row.put("key_bytes", 8 * SignKeys.words(k));
+      row.put("key_bytes", keyBytes);
       rows.add(row);
     }
     Map<String, Object> doc = new LinkedHashMap<>();

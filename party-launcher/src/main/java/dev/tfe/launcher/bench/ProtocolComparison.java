@@ -27,9 +27,10 @@ final class ProtocolComparison {
     }
     StringBuilder b = new StringBuilder("\n## FSS beside SecureNN\n\n");
     b.append("Same run, same digits. FSS's online bytes are what server0 and server1 send (the opened masked values and"
-        + " Beaver openings), its offline bytes what the dealer sends (comparison keys of 24k + 8 bytes per element and"
-        + " server for k compared bits, masks and triples: all input-independent, so they can be made ahead). SecureNN's"
-        + " bytes are its total.\n\n");
+        + " Beaver openings), its offline bytes what the dealer sends (per element and server, a DReLU key of 24k + 8 bytes"
+        + " or a ReLU-gate key of 32k + 16 bytes for k compared bits, 33 by default; triples: all input-independent, so"
+        + " they can be made ahead, but here they are made and sent during the timed prediction). SecureNN's bytes are"
+        + " its total.\n\n");
     b.append("| network | batch | runtime | SecureNN ms | FSS ms | latency ratio | SecureNN bytes | FSS online bytes"
         + " | online ratio | FSS offline bytes | FSS total / SecureNN | SecureNN rounds | FSS online rounds |\n");
     b.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

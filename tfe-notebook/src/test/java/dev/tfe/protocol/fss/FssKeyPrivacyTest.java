@@ -2,14 +2,16 @@ package dev.tfe.protocol.fss;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tfe.protocol.fss.kernels.ReluKeys;
 import dev.tfe.protocol.fss.kernels.SignKeys;
 import dev.tfe.random.SecurePrg;
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What a server sees of one DReLU, its key and the opened {@code y = x + r}, is distributed
+ * What a server sees of one DReLU or ReLU gate, its key and the opened {@code y = x + r}, is distributed
  * independently of {@code x}: for inputs at the edges of the range (0, -1, {@code 2^(k-1) - 1},
  * {@code -2^(k-1)}) the views are drawn many times; every bit of every word of the view is
  * balanced, uncorrelated with the top bit of {@code y} (which, with the key's share of the mask's
@@ -21,12 +23,12 @@ class FssKeyPrivacyTest {
   private static final int K = 33;
   private static final int RUNS = 3000;
 
-  /** The views of server {@code b}: per run, {@code y} followed by its key. */
-  private static long[][] views(long x, int b) {
+  /** The views of server {@code b}: per run, {@code y} followed by its key (DReLU's, or the ReLU gate's). */
+  private static long[][] views(long x, int b, boolean gate) {
     SecurePrg rnd = SecurePrg.fresh();
     long[] r = rnd.nextLongs(RUNS);
-    long[] keys = SignKeys.gen(K, r, rnd);
-    int w = SignKeys.words(K);
+    long[] keys = gate ? ReluKeys.gen(K, r, rnd) : SignKeys.gen(K, r, rnd);
+    int w = gate ? ReluKeys.words(K) : SignKeys.words(K);
     long[][] v = new long[RUNS][];
     for (int i = 0; i < RUNS; i++) {
       long[] view = new long[w + 1];
@@ -37,14 +39,15 @@ class FssKeyPrivacyTest {
     return v;
   }
 
-  @Test
-  void aServersViewIsIndependentOfTheInput() {
+  @ParameterizedTest(name = "relu gate {0}")
+  @ValueSource(booleans = {false, true})
+  void aServersViewIsIndependentOfTheInput(boolean gate) {
     long lim = 1L << (K - 1);
     long[] inputs = {0, -1, lim - 1, -lim};
     for (int b = 0; b < 2; b++) {
       long[] first = null;
       for (long x : inputs) {
-        long[][] v = views(x, b);
+        long[][] v = views(x, b, gate);
         checkBalancedAndUncorrelated(v, "server" + b + ", x = " + x);
         long[] h = histogram(v);
         assertTrue(chiSquareUniform(h) < 400, "server" + b + ", x = " + x + ": bytes not uniform: " + chiSquareUniform(h));
