@@ -24,9 +24,9 @@ import dev.tfe.protocol.share.Pair;
  *       ({@code 2 * 8n} bytes); {@code y} is uniform, so it tells nothing.</li>
  *   <li>Locally: each server evaluates its key at {@code y} ({@code 2(k - 1)} AES blocks).</li>
  * </ol>
- * The masked opening is kept ({@link #masked}): a product with {@code a} afterwards (ReLU, select,
- * maximum) uses {@code -r} as {@code a}'s Beaver mask and {@code y} as its opening, so that only
- * the other operand is opened.
+ * The masked opening is kept ({@link Result#masked}): a product with {@code a} afterwards (a
+ * select on {@code a}'s own comparison, as in the max tree with argmax) uses {@code -r} as
+ * {@code a}'s Beaver mask and {@code y} as its opening, so that only the other operand is opened.
  */
 final class DRelu {
   private DRelu() {}
