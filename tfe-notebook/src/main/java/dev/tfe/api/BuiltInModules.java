@@ -3,6 +3,8 @@ package dev.tfe.api;
 import dev.tfe.protocol.ProtocolModule;
 import dev.tfe.protocol.aby3.Aby3Module;
 import dev.tfe.protocol.aby3.kernels.Aby3Kernels;
+import dev.tfe.protocol.fss.FssModule;
+import dev.tfe.protocol.fss.kernels.FssKernels;
 import dev.tfe.protocol.plain.PlainModule;
 import dev.tfe.protocol.pond.PondModule;
 import dev.tfe.protocol.securenn.SecureNnModule;
@@ -27,17 +29,18 @@ public final class BuiltInModules {
       RingKernels.ID, RingKernels.INSTANCE,
       RowSelect.ID, RowSelect.INSTANCE,
       SecureNnKernels.ID, SecureNnKernels.INSTANCE,
-      Aby3Kernels.ID, Aby3Kernels.INSTANCE);
+      Aby3Kernels.ID, Aby3Kernels.INSTANCE,
+      FssKernels.ID, FssKernels.INSTANCE);
 
   private BuiltInModules() {}
 
   /**
    * The built-in protocol modules, in the order the conformance suites run them: the plaintext
-   * oracle, Pond (interactive and local truncation), SecureNN and ABY3.
+   * oracle, Pond (interactive and local truncation), SecureNN, ABY3 and FSS.
    */
   public static List<ProtocolModule<?>> protocols() {
     return List.of(PlainModule.INSTANCE, PondModule.interactive(), new PondModule(TruncationMode.LOCAL),
-        SecureNnModule.interactive(), Aby3Module.INSTANCE);
+        SecureNnModule.interactive(), Aby3Module.INSTANCE, FssModule.automatic());
   }
 
   /** Whether a party process knows op module {@code id} by itself. */

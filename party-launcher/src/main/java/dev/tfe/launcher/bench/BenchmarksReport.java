@@ -155,6 +155,7 @@ public final class BenchmarksReport {
 
     b.append("\nPond does not apply: every network has ReLU, which Pond cannot compute exactly. Protocols measured: ")
         .append(String.join(", ", distinct(rows, r -> str(r, "protocol")))).append(".\n");
+    b.append(ProtocolComparison.section(rows));
     b.append("\n## Chart\n\n![Median latency per case, private and plaintext, log scale](").append(CHART).append(")\n");
     b.append("\n## Notes\n\n");
     notes(rows).forEach(n -> b.append("- ").append(n).append('\n'));
@@ -203,9 +204,9 @@ public final class BenchmarksReport {
     List<String> bytesDiffer = new ArrayList<>();
     for (String n : nets) {
       for (String bt : batches) {
-        Set<Map<String, Long>> seen = rows.stream().filter(r -> str(r, "network").equals(n) && String.valueOf(integer(r, "batch")).equals(bt))
-            .map(r -> longs(r.get("bytes_sent"))).collect(Collectors.toSet());
-        if (seen.size() > 1) {
+        List<Map<String, Object>> same = rows.stream().filter(r -> str(r, "network").equals(n) && String.valueOf(integer(r, "batch")).equals(bt)).toList();
+        Set<String> seen = same.stream().map(r -> str(r, "protocol") + longs(r.get("bytes_sent"))).collect(Collectors.toSet());
+        if (seen.size() > distinct(same, r -> str(r, "protocol")).size()) {
           bytesDiffer.add(n + " batch " + bt);
         }
       }

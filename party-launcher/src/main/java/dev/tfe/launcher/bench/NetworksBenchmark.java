@@ -16,6 +16,7 @@ import dev.tfe.model.Sequential;
 import dev.tfe.model.secure.Prediction;
 import dev.tfe.model.secure.PrivateModel;
 import dev.tfe.profile.PlannedCost;
+import dev.tfe.protocol.fss.FssModule;
 import dev.tfe.profile.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,9 +45,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (by {@link BenchmarksReport}) at the working directory, the repository root under
  * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
+  * <p>Each case runs under SecureNN and, beside it in the same run, under FSS ({@code FssModule}); FSS's
+  * records add {@code offline_bytes} (what the dealer sends: keys, masks, triples, all input-independent),
+  * {@code online_bytes} and {@code online_rounds}. {@code --protocols securenn,fss,aby3} chooses.
+  *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
-  * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --protocols securenn,aby3}
-  * (SecureNN alone by default), {@code --out FILE},
+  * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --protocols securenn,fss,aby3}
+  * (SecureNN and FSS by default), {@code --out FILE},
   * {@code --net lan|wan} (as root: the party processes on emulated hosts with that network's delay
   * and rate, CURVE on; see {@link NetnsBench}; saves {@code BENCHMARKS-<net>.json} and the LAN and
   * WAN tables of {@code BENCHMARKS.md}, see {@link NetworkTables}).
@@ -69,6 +74,11 @@ public final class NetworksBenchmark {
   private static final int WINDOW = 8;
 
   private static final String OWNER = "model-owner";
+
+  private static final String SECURENN = "SecureNN";
+
+  private static final String FSS = "FSS";
+  private static final String ABY3 = "ABY3";
 
   private static boolean processesWarm;
 
@@ -98,6 +108,13 @@ public final class NetworksBenchmark {
       m.put("digits", digits);
       m.put("warm_up_runs", warmRuns);
       m.put("reps", reps);
+      if (protocol.equals(FSS)) {
+        // everything the dealer sends (keys, masks, triples) is input-independent: offline
+        long offline = bytesSent.getOrDefault("server2", 0L);
+        m.put("offline_bytes", offline);
+        m.put("online_bytes", bytesSentTotal() - offline);
+        m.put("online_rounds", rounds); // the dealer sends in the first step, with the inputs: no round of its own
+      }
       return m;
     }
 
@@ -112,7 +129,7 @@ public final class NetworksBenchmark {
     List<String> networks = SecureNnNetworks.NAMES;
     List<String> runtimes = List.of("in-process", "processes");
     List<Integer> batches = null;
-    List<String> protocols = List.of("securenn");
+    List<String> protocols = List.of(SECURENN, FSS);
     String out = null;
     NetSetting netSetting = NetSetting.LOOPBACK; // --net: parties on emulated hosts (issue 18)
     String hostmap = null;
@@ -126,10 +143,11 @@ public final class NetworksBenchmark {
         case "--net" -> netSetting = NetSetting.named(args[++i]);
         case "--hostmap" -> hostmap = args[++i];
         case "--net-timeout-minutes" -> i++;
-        case "--protocols" -> protocols = Arrays.stream(args[++i].split(",")).map(String::trim).map(String::toLowerCase).toList();
+        case "--protocols" -> protocols = Arrays.stream(args[++i].split(",")).map(String::trim).map(String::toLowerCase)
+            .map(NetworksBenchmark::displayName).toList();
         default -> {
           System.err.println("usage: ./tfe bench [networks] [--quick] [--networks A,B,C,D] "
-              + "[--runtimes in-process,processes] [--batches 1,128] [--protocols securenn,aby3] [--out BENCHMARKS.json] "
+              + "[--runtimes in-process,processes] [--batches 1,128] [--protocols securenn,fss,aby3] [--out BENCHMARKS.json] "
               + "[--net loopback|lan|wan [--net-timeout-minutes 180]]");
           System.exit(2);
         }
@@ -138,6 +156,11 @@ public final class NetworksBenchmark {
     for (String n : networks) {
       if (!SecureNnNetworks.NAMES.contains(n)) {
         throw new IllegalArgumentException("unknown network " + n + "; choose among " + SecureNnNetworks.NAMES);
+      }
+    }
+    for (String p : protocols) {
+      if (!p.equals(SECURENN) && !p.equals(FSS)) {
+        throw new IllegalArgumentException("unknown protocol " + p + "; choose securenn and/or fss");
       }
     }
     for (String r : runtimes) {
@@ -176,7 +199,8 @@ public final class NetworksBenchmark {
     Dataset train = mnist.train();
     Dataset test = mnist.test();
     System.out.printf("MNIST (bundled): %d training digits, %d held-back digits%n", train.size(), test.size());
-    System.out.println("protocols: " + protocols + " (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
+    System.out.println("protocols: " + String.join(", ", protocols)
+        + " (Pond does not apply: every network has ReLU, which Pond cannot compute exactly)");
 
     List<Result> results = new ArrayList<>();
     Map<String, Double> accuracies = new LinkedHashMap<>();
@@ -216,14 +240,14 @@ public final class NetworksBenchmark {
             }
             Party owner = tfe.party(OWNER);
             Party client = tfe.party("prediction-client");
-            PrivateModel pm = tfe.privateModel(model, owner, protocol.equals("aby3") ? tfe.aby3() : tfe.secureNn());
+            PrivateModel pm = privateModel(tfe, model, owner, protocol);
             for (int batch : batches) {
               int reps = reps(net, batch, quick);
-              Result r = measure(net, runtime, model, pm, client, te, batch, reps);
+              Result r = measure(net, runtime, protocol, model, pm, client, te, batch, reps);
               results.add(r);
-              System.out.printf("  %s %s batch %3d %-10s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (analytical %s),"
+              System.out.printf("  %s batch %3d %-10s %-8s: %9.1f ms (plaintext %.2f ms), %d rounds, %s sent (planned %s),"
                   + " agreement %.3f and accuracy %.3f on %d digits, after %d warm-up runs%n",
-                  net, r.protocol(), batch, runtime, r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
+                  net, batch, runtime, r.protocol(), r.latencyMs(), r.plaintextMs(), r.rounds(), Profile.bytes(r.bytesSentTotal()),
                   r.analyticalBytes() < 0 ? "n/a" : Profile.bytes(r.analyticalBytes()), r.agreement(), r.privateAccuracy(), r.digits(), r.warmRuns());
             }
           }
@@ -307,8 +331,8 @@ public final class NetworksBenchmark {
    * Times {@code reps} warm private predictions, each on the next {@code batch} held-back digits,
    * and the plaintext model on the same digits; agreement and accuracy count every timed digit.
    */
-  private static Result measure(String net, String runtime, Sequential model, PrivateModel pm, Party client, Dataset te,
-      int batch, int reps) {
+  private static Result measure(String net, String runtime, String protocol, Sequential model, PrivateModel pm, Party client,
+      Dataset te, int batch, int reps) {
     INDArray first = te.features(0, batch);
     // the first run builds the graph and masks the weights on the parties; then warm up the JIT
     pm.predict(client, first, batch);
@@ -372,16 +396,26 @@ public final class NetworksBenchmark {
 
   private static void printTable(List<Result> results) {
     System.out.println();
-    System.out.printf("%-3s %5s %-10s %11s %10s %12s %10s %7s %-72s %9s%n", "net", "batch", "runtime", "private ms",
+    System.out.printf("%-3s %5s %-10s %-8s %11s %10s %12s %10s %7s %-72s %9s%n", "net", "batch", "runtime", "protocol", "private ms",
         "pred/s", "plaintext ms", "overhead", "rounds", "bytes sent by party", "agreement");
     for (Result r : results) {
       StringBuilder by = new StringBuilder();
       new java.util.TreeMap<>(r.bytesSent()).forEach((p, b) -> by.append(by.length() == 0 ? "" : " ").append(p).append('=').append(Profile.bytes(b)));
-      System.out.printf("%-3s %5d %-10s %11.1f %10.1f %12.3f %9.0fx %7d %-72s %9.3f%n", r.network(), r.batch(),
-          (r.protocol().equals("SecureNN") ? "" : r.protocol() + " ") + r.runtime(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
+      System.out.printf("%-3s %5d %-10s %-8s %11.1f %10.1f %12.3f %9.0fx %7d %-72s %9.3f%n", r.network(), r.batch(),
+          r.runtime(), r.protocol(), r.latencyMs(), r.batch() * 1000.0 / r.latencyMs(), r.plaintextMs(), r.latencyMs() / r.plaintextMs(),
           r.rounds(), by, r.agreement());
     }
     System.out.println();
+  }
+
+  /** The private model of {@code model} under the protocol the tables call {@code protocol}. */
+  private static PrivateModel privateModel(Tfe tfe, Sequential model, Party owner, String protocol) {
+    return switch (protocol) {
+      case SECURENN -> tfe.privateModel(model, owner, tfe.secureNn());
+      case FSS -> tfe.privateModel(model, owner, tfe.use(FssModule.automatic()));
+      case ABY3 -> tfe.privateModel(model, owner, tfe.aby3());
+      default -> throw new IllegalArgumentException("no protocol '" + protocol + "' in this benchmark; use securenn, fss or aby3");
+    };
   }
 
   /** How the tables name a protocol module: its paper's spelling where there is one, else its id. */

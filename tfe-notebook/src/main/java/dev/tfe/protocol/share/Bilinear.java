@@ -4,7 +4,7 @@ import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 
 /** The bilinear maps that Beaver's trick evaluates on shares: element-wise and matrix product. */
-enum Bilinear {
+public enum Bilinear {
   MUL {
     @Override
     NodeRef apply(Ops ops, NodeRef x, NodeRef y) {

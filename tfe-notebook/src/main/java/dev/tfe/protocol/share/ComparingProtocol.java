@@ -76,6 +76,11 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
     public Graph.Scope scope(String op) {
       return ComparingProtocol.this.scope(op);
     }
+
+    @Override
+    public long poolShift() {
+      return ComparingProtocol.this.poolShift();
+    }
   }
 
   @Override
@@ -116,6 +121,15 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
   @Override
   public Tensor select(Tensor cond, Tensor x, Tensor y) {
     return generic.select(cond, x, y);
+  }
+
+  /**
+   * What max pooling with padding adds to every cell so that padded zeros lose: 2^61, for
+   * comparisons exact on {@code [-2^62, 2^62)}. A protocol that compares on fewer bits returns
+   * a smaller shift that still exceeds every fixed-point value.
+   */
+  protected long poolShift() {
+    return PairComparisons.POOL_SHIFT;
   }
 
   @Override

@@ -13,4 +13,21 @@ public interface Comparison {
 
   /** The exact product (no truncation) of shared values, used with at least one bit operand. */
   Pair product(Pair x, Pair y);
+
+  /**
+   * Exact ReLU, {@code x * DReLU(x)} (SecureNN's Algorithm 7) by default; a protocol with a
+   * cheaper gate (FSS's, one round) overrides it.
+   */
+  default Pair relu(Pair x) {
+    return SelectShare.relu(this, x);
+  }
+
+  /**
+   * True when {@link #relu} is one gate, cheaper than DReLU and a product: then the max tree and
+   * maximum take {@code max(x, y) = y + ReLU(x - y)} (LLAMA, Gupta et al., PoPETs 2022). False by
+   * default (SecureNN: DReLU, then SelectShare).
+   */
+  default boolean hasReluGate() {
+    return false;
+  }
 }

@@ -54,8 +54,15 @@ final class MaxTree {
         Pair left = pairs.map(v -> ops.reshape(ops.slice(v, new int[] {0, 0, 0}, new int[] {h, 1, cols}), h, cols));
         Pair right = pairs.map(v -> ops.reshape(ops.slice(v, new int[] {0, 1, 0}, new int[] {h, 1, cols}), h, cols));
         Pair diff = new Pair(ops.sub(left.on0(), right.on0()), ops.sub(left.on1(), right.on1()));
-        Pair b = cmp.drelu(diff);
-        Pair mx = SelectShare.select(ops, cmp, protocol, b, diff, right);
+        Pair b = null;
+        Pair mx;
+        if (cmp.hasReluGate() && !trackArgmax) {
+          Pair up = cmp.relu(diff);
+          mx = new Pair(ops.add(right.on0(), up.on0()), ops.add(right.on1(), up.on1()));
+        } else {
+          b = cmp.drelu(diff);
+          mx = SelectShare.select(ops, cmp, protocol, b, diff, right);
+        }
         if (odd) {
           Pair last = cur.map(v -> ops.slice(v, new int[] {2 * h, 0}, new int[] {1, cols}));
           mx = new Pair(ops.concatRows(mx.on0(), last.on0()), ops.concatRows(mx.on1(), last.on1()));

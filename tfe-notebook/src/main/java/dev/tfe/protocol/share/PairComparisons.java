@@ -34,7 +34,8 @@ import java.util.function.UnaryOperator;
  */
 public final class PairComparisons {
   /** Added to every cell before max pooling with padding, so that padded zeros always lose. */
-  private static final long POOL_SHIFT = 1L << 61;
+  /** The default shift of padded max pooling: 2^61, for comparisons exact on {@code [-2^62, 2^62)}. */
+  static final long POOL_SHIFT = 1L << 61;
 
   /** What the comparison functions need of a protocol besides its public operations. */
   public interface Host {
@@ -61,6 +62,15 @@ public final class PairComparisons {
 
     /** A profile scope named after the protocol and {@code op}. */
     Graph.Scope scope(String op);
+
+    /**
+     * What padded max pooling adds to every cell so that padded zeros lose: {@code 2^61} by
+     * default; a protocol that compares on fewer bits returns a smaller shift that still exceeds
+     * every fixed-point value.
+     */
+    default long poolShift() {
+      return POOL_SHIFT;
+    }
   }
 
   private final Host host;
@@ -142,7 +152,7 @@ public final class PairComparisons {
       if (isPublic(x)) {
         return inTheClear(x, x.shape(), r -> ops.mul(r, ops.nonNegative(r)));
       }
-      return tensor(SelectShare.relu(cmp, pair(x)));
+      return tensor(cmp.relu(pair(x)));
     }
   }
 
@@ -178,7 +188,7 @@ public final class PairComparisons {
         return p.add(y, host.mulNoTruncate(ge, d));
       }
       Pair dp = pair(d);
-      return p.add(y, tensor(cmp.product(dp, cmp.drelu(dp))));
+      return p.add(y, tensor(cmp.hasReluGate() ? cmp.relu(dp) : cmp.product(dp, cmp.drelu(dp))));
     }
   }
 
@@ -303,11 +313,12 @@ public final class PairComparisons {
       }
       int window = poolH * poolW;
       boolean padded = Arrays.stream(g.validCounts()).anyMatch(c -> c < window);
-      Tensor src = padded ? host.addRingConstant(x, POOL_SHIFT) : x;
+      long shift = host.poolShift();
+      Tensor src = padded ? host.addRingConstant(x, shift) : x;
       Tensor cols = p.reshape(host.im2col(src, g), g.patchRows(), window, g.channels());
       Tensor windows = p.reshape(p.transpose(cols, 1, 0, 2), window, g.patchRows() * g.channels());
       Tensor max = p.reshape(tensor(MaxTree.reduce(ops, parties, cmp, p.name(), pair(windows), false).max()), out);
-      return padded ? host.addRingConstant(max, -POOL_SHIFT) : max;
+      return padded ? host.addRingConstant(max, -shift) : max;
     }
   }
 }
