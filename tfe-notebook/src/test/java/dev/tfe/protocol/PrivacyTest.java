@@ -130,10 +130,10 @@ class PrivacyTest {
       long[] ha = histogram(part, va, domain);
       long[] hb = histogram(part, vb, domain);
       double bound = bound(domain - 1);
-      assertTrue(chiSquareUniform(ha) < bound, part + ": not uniform (zeros input): " + chiSquareUniform(ha));
-      assertTrue(chiSquareUniform(hb) < bound, part + ": not uniform (large input): " + chiSquareUniform(hb));
-      assertTrue(chiSquareTwoSample(ha, hb) < bound,
-          part + ": the two inputs give distinguishable views: " + chiSquareTwoSample(ha, hb));
+      assertTrue(ChiSquare.uniform(ha) < bound, part + ": not uniform (zeros input): " + ChiSquare.uniform(ha));
+      assertTrue(ChiSquare.uniform(hb) < bound, part + ": not uniform (large input): " + ChiSquare.uniform(hb));
+      assertTrue(ChiSquare.twoSample(ha, hb) < bound,
+          part + ": the two inputs give distinguishable views: " + ChiSquare.twoSample(ha, hb));
     }
     assertTrue(checked > 0, pc.name() + ": no party but the client and the owner received anything");
   }
@@ -180,31 +180,4 @@ class PrivacyTest {
       }
     }
   }
-
-  private static double chiSquareUniform(long[] h) {
-    double n = Arrays.stream(h).sum();
-    double e = n / h.length;
-    double c = 0;
-    for (long x : h) {
-      c += (x - e) * (x - e) / e;
-    }
-    return c;
-  }
-
-  private static double chiSquareTwoSample(long[] a, long[] b) {
-    double na = Arrays.stream(a).sum();
-    double nb = Arrays.stream(b).sum();
-    double c = 0;
-    for (int i = 0; i < a.length; i++) {
-      double t = a[i] + b[i];
-      if (t == 0) {
-        continue;
-      }
-      double ea = t * na / (na + nb);
-      double eb = t * nb / (na + nb);
-      c += (a[i] - ea) * (a[i] - ea) / ea + (b[i] - eb) * (b[i] - eb) / eb;
-    }
-    return c;
-  }
-
 }

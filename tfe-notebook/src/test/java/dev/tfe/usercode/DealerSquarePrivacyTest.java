@@ -1,5 +1,6 @@
 package dev.tfe.usercode;
 
+import dev.tfe.protocol.ChiSquare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,29 +71,9 @@ class DealerSquarePrivacyTest {
       long[] b = large.get(s);
       assertEquals(Arrays.stream(a).sum(), Arrays.stream(b).sum(), s + " receives as much for either input");
       assertTrue(Arrays.stream(a).sum() >= 256L * 40, s + " receives the opened values: " + Arrays.stream(a).sum());
-      assertTrue(chiSquareUniform(a) < 400, s + ": not uniform (zeros): " + chiSquareUniform(a));
-      assertTrue(chiSquareUniform(b) < 400, s + ": not uniform (large): " + chiSquareUniform(b));
-      assertTrue(chiSquareTwoSample(a, b) < 400, s + ": the inputs are distinguishable: " + chiSquareTwoSample(a, b));
+      assertTrue(ChiSquare.uniform(a) < 400, s + ": not uniform (zeros): " + ChiSquare.uniform(a));
+      assertTrue(ChiSquare.uniform(b) < 400, s + ": not uniform (large): " + ChiSquare.uniform(b));
+      assertTrue(ChiSquare.twoSample(a, b) < 400, s + ": the inputs are distinguishable: " + ChiSquare.twoSample(a, b));
     }
-  }
-
-  private static double chiSquareUniform(long[] h) {
-    double e = Arrays.stream(h).sum() / (double) h.length;
-    return Arrays.stream(h).mapToDouble(x -> (x - e) * (x - e) / e).sum();
-  }
-
-  private static double chiSquareTwoSample(long[] a, long[] b) {
-    double na = Arrays.stream(a).sum();
-    double nb = Arrays.stream(b).sum();
-    double c = 0;
-    for (int i = 0; i < a.length; i++) {
-      double t = a[i] + b[i];
-      if (t > 0) {
-        double ea = t * na / (na + nb);
-        double eb = t * nb / (na + nb);
-        c += (a[i] - ea) * (a[i] - ea) / ea + (b[i] - eb) * (b[i] - eb) / eb;
-      }
-    }
-    return c;
   }
 }

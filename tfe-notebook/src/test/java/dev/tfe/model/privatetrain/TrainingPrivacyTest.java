@@ -1,5 +1,6 @@
 package dev.tfe.model.privatetrain;
 
+import dev.tfe.protocol.ChiSquare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -76,7 +77,7 @@ class TrainingPrivacyTest {
       }
       long[] ha = bytes(a.get(s));
       long[] hb = bytes(b.get(s));
-      double c = chiSquareTwoSample(ha, hb);
+      double c = ChiSquare.twoSample(ha, hb);
       assertTrue(c < 400, s + ": the two data sets give distinguishable views (chi-square " + c + ")");
     }
   }
@@ -92,19 +93,4 @@ class TrainingPrivacyTest {
   }
 
   /** Pearson's two-sample statistic over 256 cells (255 degrees of freedom: about 255 +- 23). */
-  static double chiSquareTwoSample(long[] a, long[] b) {
-    double na = Arrays.stream(a).sum();
-    double nb = Arrays.stream(b).sum();
-    double c = 0;
-    for (int i = 0; i < a.length; i++) {
-      double t = a[i] + b[i];
-      if (t == 0) {
-        continue;
-      }
-      double ea = t * na / (na + nb);
-      double eb = t * nb / (na + nb);
-      c += (a[i] - ea) * (a[i] - ea) / ea + (b[i] - eb) * (b[i] - eb) / eb;
-    }
-    return c;
-  }
 }

@@ -1,11 +1,11 @@
 package dev.tfe.protocol.fss;
 
+import dev.tfe.protocol.ChiSquare;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfe.protocol.fss.kernels.ReluKeys;
 import dev.tfe.protocol.fss.kernels.SignKeys;
 import dev.tfe.random.SecurePrg;
-import java.util.Arrays;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,11 +50,11 @@ class FssKeyPrivacyTest {
         long[][] v = views(x, b, gate);
         checkBalancedAndUncorrelated(v, "server" + b + ", x = " + x);
         long[] h = histogram(v);
-        assertTrue(chiSquareUniform(h) < 400, "server" + b + ", x = " + x + ": bytes not uniform: " + chiSquareUniform(h));
+        assertTrue(ChiSquare.uniform(h) < 400, "server" + b + ", x = " + x + ": bytes not uniform: " + ChiSquare.uniform(h));
         if (first == null) {
           first = h;
         } else {
-          double c = chiSquareTwoSample(first, h);
+          double c = ChiSquare.twoSample(first, h);
           assertTrue(c < 400, "server" + b + ": the views of x = 0 and x = " + x + " differ: " + c);
         }
       }
@@ -93,30 +93,5 @@ class FssKeyPrivacyTest {
       }
     }
     return h;
-  }
-
-  private static double chiSquareUniform(long[] h) {
-    double e = Arrays.stream(h).sum() / (double) h.length;
-    double c = 0;
-    for (long x : h) {
-      c += (x - e) * (x - e) / e;
-    }
-    return c;
-  }
-
-  private static double chiSquareTwoSample(long[] a, long[] b) {
-    double na = Arrays.stream(a).sum();
-    double nb = Arrays.stream(b).sum();
-    double c = 0;
-    for (int i = 0; i < a.length; i++) {
-      double tot = a[i] + b[i];
-      if (tot == 0) {
-        continue;
-      }
-      double ea = tot * na / (na + nb);
-      double eb = tot * nb / (na + nb);
-      c += (a[i] - ea) * (a[i] - ea) / ea + (b[i] - eb) * (b[i] - eb) / eb;
-    }
-    return c;
   }
 }
