@@ -125,30 +125,6 @@ public final class Graph {
     return new Scope(this);
   }
 
-  /**
-   * Opens an op frame from a {@code protocol.op} name, for code written before typed identities.
-   *
-   * @deprecated use {@link #opScope(String, String)}, which takes the protocol and the op apart
-   */
-  @Deprecated(forRemoval = true)
-  public Scope scope(String protocolDotOp) {
-    int dot = protocolDotOp.indexOf('.');
-    if (dot <= 0 || dot == protocolDotOp.length() - 1 || protocolDotOp.indexOf('.', dot + 1) >= 0) {
-      throw new IllegalArgumentException("scope(\"" + protocolDotOp + "\"): call opScope(protocol, op) instead");
-    }
-    return opScope(protocolDotOp.substring(0, dot), protocolDotOp.substring(dot + 1));
-  }
-
-  /**
-   * Opens layer frames from a {@code /}-separated name, for code written before typed identities.
-   *
-   * @deprecated use {@link #layerScope(String...)} with the names apart
-   */
-  @Deprecated(forRemoval = true)
-  public Scope namedScope(String slashSeparated) {
-    return layerScope(java.util.Arrays.stream(slashSeparated.split("/")).filter(n -> !n.isBlank()).toArray(String[]::new));
-  }
-
   synchronized void popScope() {
     scopes.pop();
   }

@@ -1,5 +1,15 @@
 package dev.tfe.launcher.bench;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
@@ -56,7 +66,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
   * and rate, CURVE on; see {@link NetnsBench}; saves {@code BENCHMARKS-<net>.json} and the LAN and
   * WAN tables of {@code BENCHMARKS.md}, see {@link NetworkTables}).
  */
-public final class NetworksBenchmark {
+@Command(name = "bench", description = {"Private prediction of the SecureNN paper's networks A to D at batch 1 and 128, "
+    + "in-process and on party processes, per protocol, beside plaintext ND4J and the planned bytes. A complete run "
+    + "writes BENCHMARKS.json, BENCHMARKS.md and BENCHMARKS.png; other runs go to bench-results/."})
+public final class NetworksBenchmark implements Callable<Integer> {
   /**
    * Warm-up before timing. The party processes compile the protocol's code with C2 for their
    * first 20 to 30 seconds (about 5 s of CPU each, measured), which on 2 cores slows every run
@@ -123,56 +136,94 @@ public final class NetworksBenchmark {
     }
   }
 
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--quick", description = "batch 1 only, fewer repetitions")
+  boolean quick;
+
+  @Option(names = "--networks", split = ",", paramLabel = "NET", description = "networks among A, B, C, D (default: all)")
+  List<String> networks = SecureNnNetworks.NAMES;
+
+  @Option(names = "--runtimes", split = ",", paramLabel = "RUNTIME",
+      description = "in-process and/or processes (default: both)")
+  List<String> runtimes = List.of("in-process", "processes");
+
+  @Option(names = "--batches", split = ",", paramLabel = "N", description = "batch sizes (default: 1 and 128; 1 with --quick)")
+  List<Integer> batches;
+
+  @Option(names = "--protocols", split = ",", paramLabel = "ID",
+      description = "protocols among securenn, fss, aby3 (default: securenn,fss)")
+  List<String> protocols = List.of("securenn", "fss");
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "where to save the records (default: BENCHMARKS.json after a complete run, else bench-results/)")
+  String out;
+
+  @Option(names = "--net", paramLabel = "SETTING",
+      description = "loopback (default), or as root lan or wan: the parties on emulated hosts with that delay and rate")
+  String net = "loopback";
+
+  @Option(names = "--net-timeout-minutes", paramLabel = "MIN", description = "bound of a --net run (default: 180)")
+  int netTimeoutMinutes = 180;
+
+  @Option(names = "--hostmap", hidden = true, description = "coordinator of emulated hosts (set by --net)")
+  String hostmap;
+
+  /** The arguments as given, recorded with the results and passed on to the emulated hosts' run. */
+  private String[] args = new String[0];
+
   public static void main(String[] args) {
-    long t0 = System.nanoTime();
-    boolean quick = false;
-    List<String> networks = SecureNnNetworks.NAMES;
-    List<String> runtimes = List.of("in-process", "processes");
-    List<Integer> batches = null;
-    List<String> protocols = List.of(SECURENN, FSS);
-    String out = null;
-    NetSetting netSetting = NetSetting.LOOPBACK; // --net: parties on emulated hosts (issue 18)
-    String hostmap = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--quick" -> quick = true;
-        case "--networks" -> networks = Arrays.stream(args[++i].split(",")).map(String::trim).map(String::toUpperCase).toList();
-        case "--runtimes" -> runtimes = Arrays.stream(args[++i].split(",")).map(String::trim).toList();
-        case "--batches" -> batches = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
-        case "--out" -> out = args[++i];
-        case "--net" -> netSetting = NetSetting.named(args[++i]);
-        case "--hostmap" -> hostmap = args[++i];
-        case "--net-timeout-minutes" -> i++;
-        case "--protocols" -> protocols = Arrays.stream(args[++i].split(",")).map(String::trim).map(String::toLowerCase)
-            .map(NetworksBenchmark::displayName).toList();
-        default -> {
-          System.err.println("usage: ./tfe bench [networks] [--quick] [--networks A,B,C,D] "
-              + "[--runtimes in-process,processes] [--batches 1,128] [--protocols securenn,fss,aby3] [--out BENCHMARKS.json] "
-              + "[--net loopback|lan|wan [--net-timeout-minutes 180]]");
-          System.exit(2);
-        }
-      }
-    }
+    NetworksBenchmark b = new NetworksBenchmark();
+    b.args = args.clone();
+    Cli.main("tfe bench", b, args);
+  }
+
+  @Override
+  public Integer call() {
+    networks = networks.stream().map(String::trim).map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList();
     for (String n : networks) {
       if (!SecureNnNetworks.NAMES.contains(n)) {
-        throw new IllegalArgumentException("unknown network " + n + "; choose among " + SecureNnNetworks.NAMES);
-      }
-    }
-    for (String p : protocols) {
-      if (!p.equals(SECURENN) && !p.equals(FSS)) {
-        throw new IllegalArgumentException("unknown protocol " + p + "; choose securenn and/or fss");
+        throw new ParameterException(spec.commandLine(), "unknown network " + n + "; choose among " + SecureNnNetworks.NAMES);
       }
     }
     for (String r : runtimes) {
       if (!r.equals("in-process") && !r.equals("processes")) {
-        throw new IllegalArgumentException("unknown runtime " + r + "; choose in-process and/or processes");
+        throw new ParameterException(spec.commandLine(), "unknown runtime " + r + "; choose in-process and/or processes");
       }
     }
+    List<String> names = new ArrayList<>();
     for (String p : protocols) {
-      if (!p.equals("securenn") && !p.equals("aby3")) {
-        throw new IllegalArgumentException("unknown protocol " + p + "; choose securenn and/or aby3");
+      String name = displayName(p.trim().toLowerCase(java.util.Locale.ROOT));
+      if (!List.of(SECURENN, FSS, ABY3).contains(name)) {
+        throw new ParameterException(spec.commandLine(), "unknown protocol " + p + "; choose among securenn, fss and aby3");
       }
+      names.add(name);
     }
+    protocols = names;
+    if (batches != null && batches.stream().anyMatch(b -> b < 1)) {
+      throw new ParameterException(spec.commandLine(), "a batch size must be at least 1, got " + batches);
+    }
+    NetSetting netSetting;
+    try {
+      netSetting = NetSetting.named(net);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    run(netSetting);
+    return 0;
+  }
+
+  private void run(NetSetting netSetting) {
+    long t0 = System.nanoTime();
+    List<String> networks = this.networks;
+    List<String> runtimes = this.runtimes;
+    List<Integer> batches = this.batches;
+    List<String> protocols = this.protocols;
+    String out = this.out;
     if (batches == null) {
       batches = quick ? List.of(1) : List.of(1, 128);
     }
@@ -191,7 +242,7 @@ public final class NetworksBenchmark {
     }
     if (out == null) {
       // only a complete run replaces the published BENCHMARKS.json; partial runs go to bench-results/
-      boolean complete = !quick && protocols.equals(List.of("securenn")) && networks.size() == SecureNnNetworks.NAMES.size() && runtimes.size() == 2 && batches.equals(List.of(1, 128));
+      boolean complete = !quick && protocols.contains(SECURENN) && networks.size() == SecureNnNetworks.NAMES.size() && runtimes.size() == 2 && batches.equals(List.of(1, 128));
       out = complete ? "BENCHMARKS.json" : "bench-results/BENCHMARKS-partial.json";
     }
 

@@ -35,7 +35,7 @@ final class DRelu {
   record Result(Pair bits, AdditiveMaskedTensor masked) {}
 
   static Result run(Ops ops, FssOps fss, Parties parties, Dealer dealer, int bits, Pair a) {
-    try (var s = ops.graph().scope("fss.drelu")) {
+    try (var s = ops.graph().opScope(Fss.NAME, "drelu")) {
       MaskedOpening o = MaskedOpening.open(ops, parties, dealer, a, SignKeys.words(bits), (r, seed) -> fss.dreluGen(r, seed, bits));
       Pair b = new Pair(fss.dreluEval(o.y().on0(), o.keys().on0(), bits, 0), fss.dreluEval(o.y().on1(), o.keys().on1(), bits, 1));
       Dealt r = o.r();

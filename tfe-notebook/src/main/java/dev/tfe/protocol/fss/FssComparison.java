@@ -57,7 +57,7 @@ final class FssComparison implements Comparison {
 
   @Override
   public synchronized Pair product(Pair x, Pair y) {
-    try (var s = ops.graph().scope("fss.mul")) {
+    try (var s = ops.graph().opScope(Fss.NAME, "mul")) {
       AdditiveMaskedTensor mx = maskOf(x);
       AdditiveMaskedTensor my = maskOf(y);
       AdditivePrivateTensor z = Beaver.product(ops, parties, Bilinear.MUL, mx, my, dealer);

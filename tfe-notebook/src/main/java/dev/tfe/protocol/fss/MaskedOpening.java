@@ -32,7 +32,7 @@ record MaskedOpening(Dealt r, Pair y, Pair keys) {
     Dealt r = dealer.random(x.shape());
     NodeRef k0;
     NodeRef k1;
-    try (var keys = ops.graph().scope("fss.keys")) {
+    try (var keys = ops.graph().opScope(Fss.NAME, "keys")) {
       NodeRef both = gen.keys(r.value(), ops.seed(dealer.party()));
       k0 = ops.move(ops.reshape(ops.slice(both, new int[] {0, 0, 0}, new int[] {1, n, words}), n, words), s0);
       k1 = ops.move(ops.reshape(ops.slice(both, new int[] {1, 0, 0}, new int[] {1, n, words}), n, words), s1);

@@ -18,7 +18,7 @@ final class ReluGate {
   private ReluGate() {}
 
   static Pair run(Ops ops, FssOps fss, Parties parties, Dealer dealer, int bits, Pair x) {
-    try (var s = ops.graph().scope("fss.reluGate")) {
+    try (var s = ops.graph().opScope(Fss.NAME, "reluGate")) {
       MaskedOpening o = MaskedOpening.open(ops, parties, dealer, x, ReluKeys.words(bits), (r, seed) -> fss.reluGen(r, seed, bits));
       Pair rs = o.r().shares();
       return new Pair(fss.reluEval(o.y().on0(), rs.on0(), o.keys().on0(), bits, 0),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
+import dev.tfe.profile.OpQuery;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.TestData;
@@ -41,7 +42,7 @@ class Aby3CommunicationTest {
   record Run(Profile profile, long frameBytes, int frameRounds) {
     /** Bytes beyond the frame and the setup keys. */
     long opBytes() {
-      return profile.totalBytesSent() - frameBytes - profile.bytesSentFor("aby3.keys");
+      return profile.totalBytesSent() - frameBytes - profile.bytesSentFor(OpQuery.op("aby3", "keys"));
     }
 
     int opRounds() {
@@ -69,7 +70,7 @@ class Aby3CommunicationTest {
         outs.add(tfe.defineOutput(p, tfe.party(s), y));
       }
       Profile prof = tfe.run(outs.toArray(new Output[0])).profile();
-      long keys = prof.bytesSentFor("aby3.keys");
+      long keys = prof.bytesSentFor(OpQuery.op("aby3", "keys"));
       assertTrue(keys % 32 == 0 && keys <= KEYS, "at most the three setup keys: " + keys);
       return new Run(prof, frame, 2);
     }
@@ -89,7 +90,7 @@ class Aby3CommunicationTest {
     Run r = run((p, in) -> p.add(in[0], in[0]), x);
     assertEquals(0, r.opBytes());
     assertEquals(0, r.opRounds(), "input, reveal");
-    assertEquals(0, r.profile().bytesSentFor("aby3.keys"), "no op here needs the setup keys, so none travel");
+    assertEquals(0, r.profile().bytesSentFor(OpQuery.op("aby3", "keys")), "no op here needs the setup keys, so none travel");
   }
 
   @Test
@@ -99,7 +100,7 @@ class Aby3CommunicationTest {
     INDArray y = TestData.uniform(rnd, 10, 20, 15);
     Run r = run((p, in) -> p.mul(in[0], in[1]), x, y);
     assertEquals(3 * WORD * 300, r.opBytes());
-    assertEquals(KEYS, r.profile().bytesSentFor("aby3.keys"));
+    assertEquals(KEYS, r.profile().bytesSentFor(OpQuery.op("aby3", "keys")));
     assertEquals(2, r.opRounds());
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tfe.api.Output;
 import dev.tfe.api.Party;
 import dev.tfe.api.Tfe;
+import dev.tfe.profile.OpQuery;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.TestData;
@@ -45,8 +46,8 @@ class FssCommunicationTest {
         INDArray x = TestData.uniform(new Random(n), 100, n);
         Profile prof = profile(tfe, Fss::drelu, x);
         assertEquals(Map.of("server0", 8L * n, "server1", 8L * n, "server2", 2 * KEY * n),
-            prof.bytesSentByPartyFor("fss.drelu"), "drelu by party, n = " + n);
-        assertEquals(2 * KEY * n, prof.bytesSentFor("fss.keys"));
+            prof.bytesSentByPartyFor(OpQuery.op("fss", "drelu")), "drelu by party, n = " + n);
+        assertEquals(2 * KEY * n, prof.bytesSentFor(OpQuery.op("fss", "keys")));
         long input = 32 + 8L * n;
         long seeds = 64;
         assertEquals(input + seeds + (16 + 2 * KEY) * n + 16L * n, prof.totalBytesSent(), "nothing else is sent");
@@ -61,7 +62,7 @@ class FssCommunicationTest {
     try (Tfe tfe = Tfe.local()) {
       INDArray x = TestData.uniform(new Random(1), 100, 20, 25);
       Profile prof = profile(tfe, Fss::relu, x);
-      Map<String, Long> relu = prof.bytesSentByPartyFor("fss.relu");
+      Map<String, Long> relu = prof.bytesSentByPartyFor(OpQuery.op("fss", "relu"));
       long reluKey = 8L * ReluKeys.words(K);
       assertEquals(32L * K + 16, reluKey, "the ReLU key: a second payload word per level and two shares");
       assertEquals(Map.of("server0", 8L * n, "server1", 8L * n, "server2", 2 * reluKey * n), relu);
