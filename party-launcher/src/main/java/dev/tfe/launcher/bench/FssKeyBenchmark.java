@@ -1,5 +1,15 @@
 package dev.tfe.launcher.bench;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import dev.tfe.protocol.fss.kernels.ReluKeys;
 import dev.tfe.protocol.fss.kernels.SignKeys;
 import dev.tfe.random.SecurePrg;
@@ -28,13 +38,38 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Usage: {@code FssKeyBenchmark [reps]} ({@code ./tfe bench fss-keys}); prints medians and
  * writes {@code bench-results/fss-keys.json}.
  */
-public final class FssKeyBenchmark {
+@Command(name = "fss-keys", description = {"The FSS protocol's keys on one core beside the JDK's AES in the same run: "
+    + "DReLU key generation and evaluation at 33 and 64 compared bits and the ReLU gate at 33, per second. Saves "
+    + "bench-results/fss-keys.json."})
+public final class FssKeyBenchmark implements Callable<Integer> {
   private static final int BATCH = 1 << 16;
+
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "REPS", defaultValue = "7",
+      description = "timed batches of 2^16 per case (default: ${DEFAULT-VALUE})")
+  int reps;
 
   private FssKeyBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+  public static void main(String[] args) {
+    Cli.main("tfe bench fss-keys", new FssKeyBenchmark(), args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (reps < 1) {
+      throw new ParameterException(spec.commandLine(), "REPS must be at least 1, got " + reps);
+    }
+    run(reps);
+    return 0;
+  }
+
+  static void run(int reps) throws Exception {
     double aes = aesBlocksPerSecond(reps);
     System.out.printf(Locale.ROOT, "JDK AES-128 (ECB, fixed key, 1 MiB calls): %.1f M blocks/s (%.0f MB/s) on one core%n",
         aes / 1e6, aes * 16 / 1e6);
