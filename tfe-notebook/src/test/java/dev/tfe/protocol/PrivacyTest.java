@@ -175,7 +175,7 @@ class PrivacyTest {
       for (int bit = 0; bit < 64; bit++) {
         int bb = bit;
         long ones = Arrays.stream(v).filter(x -> ((x >>> bb) & 1) == 1).count();
-        assertTrue(Math.abs(ones - runs.size() / 2.0) < 6 * sigma,
+        assertTrue(Math.abs(ones - runs.size() / 2.0) < 7 * sigma,
             part + ": bit " + bit + " at position " + j + " is biased (" + ones + " of " + runs.size() + ")");
       }
     }
