@@ -89,6 +89,22 @@ public final class TransportBenchmark implements Callable<Integer> {
 
   static Map<String, Object> measure(boolean curve, int pings, int bulk) throws Exception {
     Path dir = Files.createTempDirectory("tfe-bench-");
+    try {
+      return measureIn(dir, curve, pings, bulk);
+    } finally {
+      deleteTree(dir); // the hostmap and its key files
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static Map<String, Object> measureIn(Path dir, boolean curve, int pings, int bulk) throws Exception {
     Map<String, String> a = new LinkedHashMap<>();
     a.put("server0", "127.0.0.1:" + freePort());
     a.put("server1", "127.0.0.1:" + freePort());
