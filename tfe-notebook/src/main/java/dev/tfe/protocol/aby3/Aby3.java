@@ -8,9 +8,9 @@ import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.share.Pair;
+import dev.tfe.protocol.share.PairComparing;
 import dev.tfe.protocol.share.PairComparisons;
 import dev.tfe.ring.ConvGeometry;
-import dev.tfe.ring.ConvGeometry.Padding;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * of {@code x * DReLU(x)} back to replicated shares (2 + 2), the product (2 of its 3 words are
  * read), the result to replicated shares (2).
  */
-public class Aby3 extends ReplicatedArithmetic {
+public class Aby3 extends ReplicatedArithmetic implements PairComparing {
   public static final String NAME = "aby3";
 
   private final Aby3Comparison capability;
@@ -93,59 +93,7 @@ public class Aby3 extends ReplicatedArithmetic {
   }
 
   @Override
-  public boolean supportsComparisons() {
-    return true;
-  }
-
-  /** {@code [x >= 0]}, exact for every ring element. */
-  @Override
-  public Tensor drelu(Tensor x) {
-    return generic.drelu(x);
-  }
-
-  /** Exact ReLU, {@code x * DReLU(x)}, with no truncation. */
-  @Override
-  public Tensor relu(Tensor x) {
-    return generic.relu(x);
-  }
-
-  @Override
-  public Tensor less(Tensor x, Tensor y) {
-    return generic.less(x, y);
-  }
-
-  @Override
-  public Tensor greater(Tensor x, Tensor y) {
-    return generic.greater(x, y);
-  }
-
-  @Override
-  public Tensor maximum(Tensor x, Tensor y) {
-    return generic.maximum(x, y);
-  }
-
-  @Override
-  public Tensor select(Tensor cond, Tensor x, Tensor y) {
-    return generic.select(cond, x, y);
-  }
-
-  @Override
-  public Tensor reduceMax(Tensor x, int axis) {
-    return generic.reduceMax(x, axis);
-  }
-
-  @Override
-  public Tensor argmax(Tensor x, int axis) {
-    return generic.argmax(x, axis);
-  }
-
-  @Override
-  public Tensor argmaxOneHot(Tensor x, int axis) {
-    return generic.argmaxOneHot(x, axis);
-  }
-
-  @Override
-  public Tensor maxPool2d(Tensor x, int poolH, int poolW, int strideH, int strideW, Padding padding) {
-    return generic.maxPool2d(x, poolH, poolW, strideH, strideW, padding);
+  public PairComparisons comparisons() {
+    return generic;
   }
 }

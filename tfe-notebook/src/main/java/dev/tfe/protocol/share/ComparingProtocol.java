@@ -7,7 +7,6 @@ import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
-import dev.tfe.ring.ConvGeometry.Padding;
 import dev.tfe.ring.ConvGeometry;
 import java.util.function.UnaryOperator;
 
@@ -25,7 +24,7 @@ import java.util.function.UnaryOperator;
  * their difference) lie in {@code [-2^62, 2^62)}: every fixed-point value does. Truth values are
  * returned as the fixed-point numbers 1.0 and 0.0.
  */
-public abstract class ComparingProtocol extends AdditiveProtocol {
+public abstract class ComparingProtocol extends AdditiveProtocol implements PairComparing {
   private final PairComparisons generic;
 
   protected ComparingProtocol(Ops ops, FixedPoint fp, Parties parties, TruncationMode truncation, DealerFactory dealers,
@@ -83,46 +82,6 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
     }
   }
 
-  @Override
-  public boolean supportsComparisons() {
-    return true;
-  }
-
-  /** {@code [x >= 0]}: the capability's DReLU (SecureNN's: 488 bytes per element in 8 rounds). */
-  @Override
-  public Tensor drelu(Tensor x) {
-    return generic.drelu(x);
-  }
-
-  /**
-   * Exact ReLU, {@code x * DReLU(x)} (Algorithm 7; SecureNN: 528 bytes per element in 9 rounds), and no
-   * truncation, so the result equals the plaintext one bit for bit.
-   */
-  @Override
-  public Tensor relu(Tensor x) {
-    return generic.relu(x);
-  }
-
-  @Override
-  public Tensor less(Tensor x, Tensor y) {
-    return generic.less(x, y);
-  }
-
-  @Override
-  public Tensor greater(Tensor x, Tensor y) {
-    return generic.greater(x, y);
-  }
-
-  @Override
-  public Tensor maximum(Tensor x, Tensor y) {
-    return generic.maximum(x, y);
-  }
-
-  @Override
-  public Tensor select(Tensor cond, Tensor x, Tensor y) {
-    return generic.select(cond, x, y);
-  }
-
   /**
    * What max pooling with padding adds to every cell so that padded zeros lose: 2^61, for
    * comparisons exact on {@code [-2^62, 2^62)}. A protocol that compares on fewer bits returns
@@ -133,22 +92,7 @@ public abstract class ComparingProtocol extends AdditiveProtocol {
   }
 
   @Override
-  public Tensor reduceMax(Tensor x, int axis) {
-    return generic.reduceMax(x, axis);
-  }
-
-  @Override
-  public Tensor argmax(Tensor x, int axis) {
-    return generic.argmax(x, axis);
-  }
-
-  @Override
-  public Tensor argmaxOneHot(Tensor x, int axis) {
-    return generic.argmaxOneHot(x, axis);
-  }
-
-  @Override
-  public Tensor maxPool2d(Tensor x, int poolH, int poolW, int strideH, int strideW, Padding padding) {
-    return generic.maxPool2d(x, poolH, poolW, strideH, strideW, padding);
+  public PairComparisons comparisons() {
+    return generic;
   }
 }
