@@ -2,8 +2,8 @@ package dev.tfe.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.launcher.config.Hostmap;
 import dev.tfe.launcher.config.KeyFiles;

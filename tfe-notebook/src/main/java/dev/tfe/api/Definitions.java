@@ -2,6 +2,9 @@ package dev.tfe.api;
 
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.ring.RingTensor;

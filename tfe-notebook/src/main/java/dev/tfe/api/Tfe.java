@@ -4,6 +4,10 @@ import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.fixedpoint.FixedPointConfig;
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.Ops;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.Program;
+import dev.tfe.program.RunResult;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
@@ -37,7 +41,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * RunResult r = tfe.run(out);
  * }</pre>
  */
-public final class Tfe implements AutoCloseable {
+public final class Tfe implements Program, AutoCloseable {
   private final Graph graph = new Graph();
   private final Ops ops = new Ops(graph);
   private final FixedPoint fp;
@@ -221,11 +225,6 @@ public final class Tfe implements AutoCloseable {
   }
 
   // ---- running ----------------------------------------------------------------------------
-
-  /** Runs the graph for these outputs. */
-  public RunResult run(Output... outputs) {
-    return run(Map.of(), outputs);
-  }
 
   /**
    * Runs with per-run values: {@code feeds} maps a party to its inputs by key; each party receives

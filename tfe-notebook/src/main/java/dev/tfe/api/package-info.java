@@ -1,6 +1,9 @@
 /**
- * The user-facing API: {@link dev.tfe.api.Tfe} (parties, protocols, inputs, outputs, runs),
- * {@link dev.tfe.api.Party}, {@link dev.tfe.api.Output} and {@link dev.tfe.api.RunResult}. Everything
- * a notebook needs is here; the mechanics live in packages named by function.
+ * The user-facing entry point: {@link dev.tfe.api.Tfe} (parties, protocols, inputs, outputs, runs,
+ * private models and private training). The values a program holds ({@code Party}, {@code Output},
+ * {@code RunResult}) live one level down in {@link dev.tfe.program}, so that private models can be
+ * written against {@link dev.tfe.program.Program} without depending on this package; a notebook
+ * imports both ({@code import dev.tfe.api.*; import dev.tfe.program.*;}, which the kernel does by
+ * default).
  */
 package dev.tfe.api;

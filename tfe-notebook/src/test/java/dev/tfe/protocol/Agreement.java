@@ -3,9 +3,9 @@ package dev.tfe.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.RunResult;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.testing.TestTfe;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tfe.api.Output;
+import dev.tfe.program.Output;
 import dev.tfe.api.Tfe;
 import dev.tfe.protocol.pond.Pond;
 import java.nio.file.Files;

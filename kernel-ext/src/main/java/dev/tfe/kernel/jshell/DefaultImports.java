@@ -32,6 +32,7 @@ public final class DefaultImports {
      */
     public static final List<String> TFE = List.of(
             "dev.tfe.api.*",
+            "dev.tfe.program.*",
             "dev.tfe.data.*",
             "dev.tfe.model.*",
             "static dev.tfe.model.Layers.*",

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.kernel.jshell.CellEvaluator;
 import dev.tfe.kernel.jshell.EvaluationException;

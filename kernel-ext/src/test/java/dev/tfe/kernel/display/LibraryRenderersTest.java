@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.secure.Prediction;

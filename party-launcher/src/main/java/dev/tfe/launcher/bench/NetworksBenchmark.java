@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
 import dev.tfe.data.Mnist;

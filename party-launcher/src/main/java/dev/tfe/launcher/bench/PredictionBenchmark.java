@@ -72,7 +72,7 @@ public final class PredictionBenchmark implements Callable<Integer> {
         tfe.launchLocal();
       }
       INDArray images = Mlp.images(batch, 3);
-      Map<dev.tfe.api.Party, Map<String, INDArray>> feeds = Map.of(tfe.party("prediction-client"), Map.of("images", images));
+      Map<dev.tfe.program.Party, Map<String, INDArray>> feeds = Map.of(tfe.party("prediction-client"), Map.of("images", images));
       tfe.run(feeds, mlp.output()); // initialises the weights on the parties
       int warm = NetworksBenchmark.warmUp(() -> {
         long t0 = System.nanoTime();

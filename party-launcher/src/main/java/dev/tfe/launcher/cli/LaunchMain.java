@@ -1,8 +1,8 @@
 package dev.tfe.launcher.cli;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.RunResult;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.launcher.Cluster;
 import dev.tfe.launcher.LaunchOptions;

@@ -1,6 +1,6 @@
 package dev.tfe.launcher.demo;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import dev.tfe.api.Tfe;

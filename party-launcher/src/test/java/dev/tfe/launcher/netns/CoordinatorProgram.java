@@ -1,7 +1,7 @@
 package dev.tfe.launcher.netns;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.launcher.Cluster;
 import dev.tfe.launcher.bench.Mlp;

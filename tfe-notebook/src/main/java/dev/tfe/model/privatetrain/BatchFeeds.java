@@ -1,6 +1,6 @@
 package dev.tfe.model.privatetrain;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.data.Dataset;
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.ring.RingTensor;

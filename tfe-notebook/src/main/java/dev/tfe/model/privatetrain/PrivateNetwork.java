@@ -1,7 +1,7 @@
 package dev.tfe.model.privatetrain;
 
-import dev.tfe.api.Party;
-import dev.tfe.api.Tfe;
+import dev.tfe.program.Party;
+import dev.tfe.program.Program;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.layers.Dense;
@@ -34,7 +34,7 @@ final class PrivateNetwork {
    * Declares the variables of {@code model}'s first {@code layers} layers: the owner shares the
    * current weights (and zero velocities when {@code momentum}); {@link #initialisation()} writes them.
    */
-  PrivateNetwork(Tfe tfe, Protocol p, String id, Sequential model, int layers, Party owner, boolean momentum) {
+  PrivateNetwork(Program tfe, Protocol p, String id, Sequential model, int layers, Party owner, boolean momentum) {
     for (int i = 0; i < layers; i++) {
       Layer l = model.layer(i);
       String name = id + ".l" + i;
@@ -74,7 +74,7 @@ final class PrivateNetwork {
     }
   }
 
-  private PrivateVariable share(Tfe tfe, Protocol p, Party owner, String name, INDArray value, boolean momentum) {
+  private PrivateVariable share(Program tfe, Protocol p, Party owner, String name, INDArray value, boolean momentum) {
     Tensor init = tfe.definePrivateInput(p, owner, value);
     PrivateVariable v = new PrivateVariable(name, init);
     initialisation.addAll(v.write(p, init));

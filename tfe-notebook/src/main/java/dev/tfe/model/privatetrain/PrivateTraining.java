@@ -1,9 +1,9 @@
 package dev.tfe.model.privatetrain;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.RunResult;
-import dev.tfe.api.Tfe;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
+import dev.tfe.program.Program;
 import dev.tfe.data.Dataset;
 import dev.tfe.fixedpoint.FixedPointConfig;
 import dev.tfe.fixedpoint.FixedPointOverflowException;
@@ -48,7 +48,7 @@ public final class PrivateTraining {
   public static final FixedPointConfig PRECISION = FixedPointConfig.of(20, 11);
   private static int counter;
 
-  private final Tfe tfe;
+  private final Program tfe;
   private final Sequential model;
   private final Party modelOwner;
   private final Protocol protocol;
@@ -66,7 +66,7 @@ public final class PrivateTraining {
       Map<Integer, StepGraph> steps, Output lossOut, Output overflowOut, List<dev.tfe.graph.NodeRef> reset,
       Runtime runtime, int outputs) {}
 
-  public PrivateTraining(Tfe tfe, Sequential model, Party modelOwner, Protocol protocol, List<DataOwner> owners) {
+  public PrivateTraining(Program tfe, Sequential model, Party modelOwner, Protocol protocol, List<DataOwner> owners) {
     this.tfe = tfe;
     this.model = model;
     this.modelOwner = tfe.requireParty(modelOwner.name());

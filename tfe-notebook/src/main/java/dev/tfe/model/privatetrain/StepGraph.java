@@ -1,7 +1,7 @@
 package dev.tfe.model.privatetrain;
 
-import dev.tfe.api.Party;
-import dev.tfe.api.Tfe;
+import dev.tfe.program.Party;
+import dev.tfe.program.Program;
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.protocol.Protocol;
@@ -31,7 +31,7 @@ final class StepGraph {
   private final Map<Party, String[]> keys = new LinkedHashMap<>();
   private final List<NodeRef> targets = new ArrayList<>();
 
-  StepGraph(Tfe tfe, Protocol p, String scope, PrivateNetwork net, PrivateLoss loss, PrivateSgd sgd,
+  StepGraph(Program tfe, Protocol p, String scope, PrivateNetwork net, PrivateLoss loss, PrivateSgd sgd,
       PrivateVariable accumulator, List<Party> owners, int batch, int[] example, int outputs, int nominalBatch) {
     this.batch = batch;
     try (Graph.Scope s = tfe.graph().layerScope(scope.split("/"))) {

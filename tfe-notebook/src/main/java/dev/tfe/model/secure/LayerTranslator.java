@@ -1,7 +1,7 @@
 package dev.tfe.model.secure;
 
-import dev.tfe.api.Party;
-import dev.tfe.api.Tfe;
+import dev.tfe.program.Party;
+import dev.tfe.program.Program;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.layers.BatchNormalization;
 import dev.tfe.model.layers.Layer;
@@ -17,11 +17,11 @@ import java.util.List;
  * revealed logits.
  */
 final class LayerTranslator {
-  private final Tfe tfe;
+  private final Program tfe;
   private final Protocol p;
   private final Party owner;
 
-  LayerTranslator(Tfe tfe, Protocol p, Party owner) {
+  LayerTranslator(Program tfe, Protocol p, Party owner) {
     this.tfe = tfe;
     this.p = p;
     this.owner = owner;

@@ -1,7 +1,7 @@
 package dev.tfe.model.secure;
 
-import dev.tfe.api.Party;
-import dev.tfe.api.Tfe;
+import dev.tfe.program.Party;
+import dev.tfe.program.Program;
 import dev.tfe.model.layers.BatchNormalization;
 import dev.tfe.model.layers.Layer;
 import dev.tfe.protocol.Protocol;
@@ -27,7 +27,7 @@ interface PrivateForm<L extends Layer> {
   }
 
   /** What building a private layer needs: the session, protocol, weight owner and names. */
-  record Build(Tfe tfe, Protocol protocol, Party owner, String name, BatchNormalization foldedNext) {}
+  record Build(Program tfe, Protocol protocol, Party owner, String name, BatchNormalization foldedNext) {}
 
   /** What this kind of layer becomes; {@link Role#COMPUTED} unless said otherwise. */
   default Role role() {

@@ -1,9 +1,9 @@
 package dev.tfe.model.secure;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.RunResult;
-import dev.tfe.api.Tfe;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
+import dev.tfe.program.Program;
 import dev.tfe.graph.Graph;
 import dev.tfe.model.Sequential;
 import dev.tfe.graph.OpIdentity;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained model whose weights are secret-shared by their owner, for private prediction: made
- * by {@link Tfe#privateModel}. {@link #predict} lets a client share its input; the servers
+ * by {@link dev.tfe.api.Tfe#privateModel}. {@link #predict} lets a client share its input; the servers
  * compute on shares; the logits are revealed to the client alone. The owner's weights are
  * shared and masked once, in the first run, and reused by every later prediction.
  *
@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class PrivateModel {
   private static int counter;
-  private final Tfe tfe;
+  private final Program tfe;
   private final Sequential model;
   private final Party owner;
   private final Protocol protocol;
@@ -47,7 +47,7 @@ public final class PrivateModel {
 
   private record LastCall(Profile profile, Map<Built, Integer> runs) {}
 
-  public PrivateModel(Tfe tfe, Sequential model, Party owner, Protocol protocol) {
+  public PrivateModel(Program tfe, Sequential model, Party owner, Protocol protocol) {
     this.tfe = tfe;
     this.model = model;
     this.owner = tfe.requireParty(owner.name());

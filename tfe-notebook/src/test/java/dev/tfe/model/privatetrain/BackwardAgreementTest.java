@@ -3,9 +3,9 @@ package dev.tfe.model.privatetrain;
 import static dev.tfe.protocol.Agreement.assertClose;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.RunResult;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.model.Layers;
 import dev.tfe.model.layers.Dense;

@@ -1,6 +1,6 @@
 package dev.tfe.model.secure;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.fixedpoint.FixedPointConfig;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.layers.Layer;

@@ -7,7 +7,7 @@ import static dev.tfe.model.Layers.maxPool2d;
 import static dev.tfe.model.Layers.relu;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
 import dev.tfe.data.Mnist;

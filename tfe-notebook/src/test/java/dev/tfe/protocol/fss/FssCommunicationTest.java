@@ -2,8 +2,8 @@ package dev.tfe.protocol.fss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.profile.OpQuery;
 import dev.tfe.profile.Profile;

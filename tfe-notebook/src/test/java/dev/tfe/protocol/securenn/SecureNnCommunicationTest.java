@@ -2,9 +2,9 @@ package dev.tfe.protocol.securenn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.RunResult;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.model.secure.ByteCount;
 import dev.tfe.model.secure.OpCosts;

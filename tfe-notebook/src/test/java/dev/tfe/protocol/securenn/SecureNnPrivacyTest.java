@@ -3,8 +3,8 @@ package dev.tfe.protocol.securenn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.Node;

@@ -1,9 +1,9 @@
 package dev.tfe.launcher.bench.ops;
 
 import dev.tfe.api.BuiltInModules;
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
-import dev.tfe.api.RunResult;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
+import dev.tfe.program.RunResult;
 import dev.tfe.api.Tfe;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.ProtocolModule;

@@ -1,8 +1,8 @@
-package dev.tfe.api;
+package dev.tfe.program;
 
 import dev.tfe.graph.NodeRef;
 
-/** A value to be revealed to one party when the graph runs: made by {@link Tfe#defineOutput}. */
+/** A value to be revealed to one party when the graph runs: made by {@link Program#defineOutput}. */
 public record Output(String key, Party receiver, NodeRef node, int[] shape) {
   public Output {
     shape = shape.clone();

@@ -1,9 +1,9 @@
-package dev.tfe.api;
+package dev.tfe.program;
 
 /**
  * A named participant: one of the three servers ({@code server0}, {@code server1}, and the
  * crypto producer {@code server2}) or an input/output party such as a model owner or a
- * prediction client. Obtain parties from {@link Tfe#party(String)}.
+ * prediction client. Obtain parties from {@link Program#party(String)}.
  */
 public record Party(String name) {
   public Party {

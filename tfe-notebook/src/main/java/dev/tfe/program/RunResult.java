@@ -1,4 +1,4 @@
-package dev.tfe.api;
+package dev.tfe.program;
 
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.profile.Profile;
@@ -13,7 +13,7 @@ public final class RunResult {
   private final Session.Result raw;
   private final FixedPoint fp;
 
-  RunResult(Session.Result raw, FixedPoint fp) {
+  public RunResult(Session.Result raw, FixedPoint fp) {
     this.raw = raw;
     this.fp = fp;
   }
