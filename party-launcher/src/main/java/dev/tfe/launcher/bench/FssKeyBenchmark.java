@@ -38,7 +38,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Usage: {@code FssKeyBenchmark [reps]} ({@code ./tfe bench fss-keys}); prints medians and
  * writes {@code bench-results/fss-keys.json}.
  */
-@Command(name = "fss-keys", description = {"The FSS protocol's keys on one core beside the JDK's AES in the same run: "
+@Command(name = "fss-keys",
+    header = "FSS comparison keys per second beside the JDK's AES",
+    description = {"The FSS protocol's keys on one core beside the JDK's AES in the same run: "
     + "DReLU key generation and evaluation at 33 and 64 compared bits and the ReLU gate at 33, per second. Saves "
     + "bench-results/fss-keys.json."})
 public final class FssKeyBenchmark implements Callable<Integer> {

@@ -23,7 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * cold party processes), rounds and bytes. Takes about a minute. Saves
  * bench-results/prediction.json.
  */
-@Command(name = "prediction", description = {"Private prediction of the MLP 784-128-128-10 with SecureNN at batch 128 and 1, in-process and on party processes: medians, rounds, bytes. Saves bench-results/prediction.json."})
+@Command(name = "prediction",
+    header = "MLP 784-128-128-10 prediction, in-process and on processes",
+    description = {"Private prediction of the MLP 784-128-128-10 with SecureNN at batch 128 and 1, in-process and on party processes: medians, rounds, bytes. Saves bench-results/prediction.json."})
 public final class PredictionBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;

@@ -31,7 +31,9 @@ import java.util.Map;
  *
  * <p>Usage: {@code ./tfe bench rounds [runs] [long-chain]} (defaults 300 and 64).
  */
-@Command(name = "rounds", description = {"What one communication round costs on local party processes: chains of dependent one-message rounds, the cost per round beside the transport's one-way latency and bare JeroMQ's, measured in one run. Saves bench-results/rounds.json."})
+@Command(name = "rounds",
+    header = "cost of one round on party processes beside the transport's",
+    description = {"What one communication round costs on local party processes: chains of dependent one-message rounds, the cost per round beside the transport's one-way latency and bare JeroMQ's, measured in one run. Saves bench-results/rounds.json."})
 public final class RoundChainBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;

@@ -43,7 +43,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Usage: {@code SecureNnBenchmark [reps]}; writes {@code bench-results/securenn.json}.
  */
-@Command(name = "securenn", description = {"SecureNN's DReLU and ReLU on 128x128 values and 2x2 max pooling over 24x24x16, in-process, with bytes and rounds, beside the paper's Table 8. Saves bench-results/securenn.json."})
+@Command(name = "securenn",
+    header = "SecureNN's DReLU, ReLU and max pooling beside the paper's",
+    description = {"SecureNN's DReLU and ReLU on 128x128 values and 2x2 max pooling over 24x24x16, in-process, with bytes and rounds, beside the paper's Table 8. Saves bench-results/securenn.json."})
 public final class SecureNnBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;

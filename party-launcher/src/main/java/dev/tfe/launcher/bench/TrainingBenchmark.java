@@ -39,7 +39,9 @@ import java.util.Locale;
  *
  * <p>Usage: {@code TrainingBenchmark [reps] [--processes]}; writes {@code bench-results/training.json}.
  */
-@Command(name = "training", description = {"One private SGD step of networks A and B at batch 128 for every protocol "
+@Command(name = "training",
+    header = "one private SGD step of networks A and B at batch 128",
+    description = {"One private SGD step of networks A and B at batch 128 for every protocol "
     + "with comparisons: median wall time, bytes and rounds of a step. Saves bench-results/training.json and a section "
     + "of BENCHMARKS.md."})
 public final class TrainingBenchmark implements Callable<Integer> {

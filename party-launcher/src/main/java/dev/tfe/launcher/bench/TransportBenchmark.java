@@ -30,7 +30,9 @@ import java.util.Map;
  * round-trip latency of a 64-byte message and the throughput of 8 MB messages (each
  * acknowledged), with and without CURVE. Prints medians; saves bench-results/transport.json.
  */
-@Command(name = "transport", description = {"The ZeroMQ transport between two endpoints over loopback: the round trip of a 64-byte message and the throughput of 8 MB messages, with and without CURVE, beside bare JeroMQ. Saves bench-results/transport.json."})
+@Command(name = "transport",
+    header = "ZeroMQ round trip and throughput, with and without CURVE",
+    description = {"The ZeroMQ transport between two endpoints over loopback: the round trip of a 64-byte message and the throughput of 8 MB messages, with and without CURVE, beside bare JeroMQ. Saves bench-results/transport.json."})
 public final class TransportBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;

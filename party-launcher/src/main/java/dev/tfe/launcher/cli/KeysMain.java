@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  * {@code hosts.keys/<party>.key} beside it (owner-only), with the cluster token. Copy each
  * host its own key file only.
  */
-@Command(name = "keys", sortOptions = false,
+@Command(name = "keys",
+    header = "give every party of a hostmap a CurveZMQ key pair",
+    sortOptions = false,
     description = {"Gives every party of a hostmap, and the coordinator, a CurveZMQ key pair: public keys go into the "
         + "hostmap, secret keys into hosts.keys/<party>.key beside it (owner-only), with the cluster token. Copy each "
         + "host its own key file only."})
