@@ -15,7 +15,7 @@ public final class BenchCommand {
   /** The {@code bench} command with its subcommands. */
   public static CommandLine commandLine() {
     CommandLine bench = new CommandLine(NetworksBenchmark.class);
-    bench.addSubcommand("networks", new CommandLine(NetworksBenchmark.class), "all");
+    bench.addSubcommand("networks", new CommandLine(NetworksBenchmark.class).setCommandName("networks"), "all");
     for (Class<?> c : List.of(OpsBenchmarks.class, TransportBenchmark.class, RoundChainBenchmark.class,
         PredictionBenchmark.class, SecureNnBenchmark.class, TrainingBenchmark.class, FssKeyBenchmark.class)) {
       bench.addSubcommand(new CommandLine(c));

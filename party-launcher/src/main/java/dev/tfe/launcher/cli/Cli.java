@@ -1,6 +1,7 @@
 package dev.tfe.launcher.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -58,17 +59,26 @@ public final class Cli {
    * environment's {@code TFE_LOG} names another level: this sets it, before anything logs.
    */
   public static void logLevelFromEnvironment() {
-    String level = System.getenv("TFE_LOG");
-    if (level == null || level.isBlank()) {
-      return;
+    String level = slf4jLevel(System.getenv("TFE_LOG"), System.err);
+    if (level != null) {
+      System.setProperty(SLF4J_LEVEL, level);
     }
-    String l = level.strip().toLowerCase(Locale.ROOT);
-    if (!LOG_LEVELS.contains(l)) {
-      System.err.println("tfe: TFE_LOG=" + level + " is not one of " + String.join(", ", LOG_LEVELS)
-          + "; logging warnings only");
-      return;
+  }
+
+  /**
+   * The SLF4J level that {@code tfeLog} (the value of {@code TFE_LOG}) names, or null if it is
+   * unset, blank, or no level, which it then says on {@code err}.
+   */
+  static String slf4jLevel(String tfeLog, PrintStream err) {
+    if (tfeLog == null || tfeLog.isBlank()) {
+      return null;
     }
-    System.setProperty(SLF4J_LEVEL, l);
+    String level = tfeLog.strip().toLowerCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      err.println("tfe: TFE_LOG=" + tfeLog + " is not one of " + String.join(", ", LOG_LEVELS) + "; logging warnings only");
+      return null;
+    }
+    return level;
   }
 
   /**
