@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,10 +37,6 @@ public final class PredictionBenchmark implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "REPS", defaultValue = "7",
       description = "timed predictions per case (default: ${DEFAULT-VALUE})")
   int reps;
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench prediction", new PredictionBenchmark(), args);
-  }
 
   @Override
   public Integer call() {

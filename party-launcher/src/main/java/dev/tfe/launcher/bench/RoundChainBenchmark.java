@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,10 +51,6 @@ public final class RoundChainBenchmark implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "LONG", defaultValue = "64",
       description = "rounds of the long chain (default: ${DEFAULT-VALUE})")
   int longChain;
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench rounds", new RoundChainBenchmark(), args);
-  }
 
   @Override
   public Integer call() throws Exception {

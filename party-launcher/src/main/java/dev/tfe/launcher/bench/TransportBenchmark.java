@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,10 +50,6 @@ public final class TransportBenchmark implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "BULK", defaultValue = "30",
       description = "8 MB messages timed (default: ${DEFAULT-VALUE})")
   int bulk;
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench transport", new TransportBenchmark(), args);
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -31,10 +31,6 @@ public final class KeysMain implements Callable<Integer> {
   @Option(names = "--renew", description = "replace existing keys")
   boolean renew;
 
-  public static void main(String[] args) {
-    Cli.main("tfe keys", new KeysMain(), args);
-  }
-
   @Override
   public Integer call() {
     if (!Files.exists(config)) {

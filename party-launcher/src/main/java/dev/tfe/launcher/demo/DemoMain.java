@@ -1,7 +1,6 @@
 package dev.tfe.launcher.demo;
 
 import dev.tfe.api.Party;
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
@@ -45,10 +44,6 @@ public final class DemoMain implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
-
-  public static void main(String[] args) {
-    Cli.main("tfe demo", new DemoMain(), args);
-  }
 
   @Override
   public Integer call() {

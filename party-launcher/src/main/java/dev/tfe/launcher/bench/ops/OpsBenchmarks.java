@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench.ops;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +58,6 @@ public final class OpsBenchmarks implements Callable<Integer> {
   List<String> jmhArgs = new ArrayList<>();
 
   private OpsBenchmarks() {}
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench ops", new OpsBenchmarks(), args);
-  }
 
   @Override
   public Integer call() throws Exception {
