@@ -39,11 +39,6 @@ public final class Cli {
         .setParameterExceptionHandler(Cli::badUsage).setExecutionExceptionHandler(Cli::failed);
   }
 
-  /** Executes {@code command} with {@code args}; returns its exit code (0, 1 on failure, 2 on bad usage). */
-  public static int execute(Object command, String[] args, PrintWriter out, PrintWriter err) {
-    return of(command).setOut(out).setErr(err).execute(args);
-  }
-
   /**
    * Executes {@code command}, shown in its usage as {@code name} (e.g. {@code tfe bench rounds}),
    * with {@code args}, and exits the JVM with its exit code.

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -28,21 +26,18 @@ class CliTest {
     }
   }
 
-  private static String[] run(String arg) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.execute(new Failing(), new String[] {arg}, new PrintWriter(out), new PrintWriter(err));
-    return new String[] {Integer.toString(code), err.toString()};
+  private static CommandRun run(String arg) {
+    return CommandRun.of(Cli.of(new Failing()), arg);
   }
 
   @Test
   void aFailureTheUserCanActOnIsOneLineAndABugKeepsItsStackTrace() {
-    String[] state = run("state");
-    assertEquals("1", state[0]);
-    assertEquals("failing: the parties are gone; run ./tfe launch" + System.lineSeparator(), state[1]);
-    String[] bug = run("bug");
-    assertEquals("1", bug[0]);
-    assertTrue(bug[1].contains("java.lang.NullPointerException: a bug") && bug[1].contains("\tat "), bug[1]);
+    CommandRun state = run("state");
+    assertEquals(1, state.code(), state.describe());
+    assertEquals("failing: the parties are gone; run ./tfe launch" + System.lineSeparator(), state.err());
+    CommandRun bug = run("bug");
+    assertEquals(1, bug.code(), bug.describe());
+    assertTrue(bug.err().contains("java.lang.NullPointerException: a bug") && bug.err().contains("\tat "), bug.describe());
   }
 
   @Test

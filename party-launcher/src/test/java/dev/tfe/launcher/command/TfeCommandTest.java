@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tfe.launcher.cli.CommandRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +18,8 @@ import picocli.CommandLine;
  * synopsis and where the options are explained, and no stack trace; nothing runs.
  */
 class TfeCommandTest {
-  record Outcome(int code, String out, String err) {
-    String describe() {
-      return "exit " + code + "\n--- out:\n" + out + "\n--- err:\n" + err;
-    }
-  }
-
-  static Outcome tfe(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = TfeCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-    return new Outcome(code, out.toString(), err.toString());
+  static CommandRun tfe(String... args) {
+    return CommandRun.of(TfeCommand.commandLine(), args);
   }
 
   /** Every command's words from the root, e.g. [bench, ops], the aliases included. */
@@ -59,7 +49,7 @@ class TfeCommandTest {
       }
       List<String> args = new ArrayList<>(c);
       args.add("--help");
-      Outcome o = tfe(args.toArray(new String[0]));
+      CommandRun o = tfe(args.toArray(new String[0]));
       CommandLine.Model.CommandSpec spec = commandLine(c).getCommandSpec();
       String name = spec.qualifiedName(); // an alias (bench all) shows the command's name
       assertEquals(0, o.code(), o.describe());
@@ -80,23 +70,23 @@ class TfeCommandTest {
   @Test
   void noCommandPrintsTheUsageWithTheScriptsOwnCommands() {
     for (String[] args : new String[][] {{}, {"--help"}, {"help"}}) {
-      Outcome o = tfe(args);
+      CommandRun o = tfe(args);
       assertEquals(0, o.code(), o.describe());
       assertTrue(o.out().contains("Usage: tfe [-h] [COMMAND]"), o.describe());
       for (String c : List.of("demo ", "bench ", "party ", "classpath ", "run File.java", "TFE_LOG")) {
         assertTrue(o.out().contains(c), c + ": " + o.describe());
       }
     }
-    Outcome bench = tfe("help", "bench");
+    CommandRun bench = tfe("help", "bench");
     assertEquals(0, bench.code(), bench.describe());
     assertTrue(bench.out().contains("Usage: tfe bench [-h]"), bench.describe());
   }
 
   @Test
   void aMissingOptionValueSaysWhichOptionAndHowToUseIt() {
-    Outcome atEnd = tfe("party", "--name", "server0", "--config");
+    CommandRun atEnd = tfe("party", "--name", "server0", "--config");
     assertBadUsage(atEnd, "tfe party: Missing required parameter for option '--config' (HOSTS.JSON)", "tfe party");
-    Outcome beforeNext = tfe("party", "--config", "--name", "server0");
+    CommandRun beforeNext = tfe("party", "--config", "--name", "server0");
     assertBadUsage(beforeNext, "tfe party: Expected parameter for option '--config' but found '--name'", "tfe party");
     assertBadUsage(tfe("launch", "--parties"), "Missing required parameter for option '--parties' (NAME)", "tfe launch");
     assertBadUsage(tfe("keys", "--config"), "Missing required parameter for option '--config' (HOSTS.JSON)", "tfe keys");
@@ -107,7 +97,7 @@ class TfeCommandTest {
   @Test
   void unknownOptionsCommandsAndBadNumbersAreRefusedWithTheUsage() {
     assertBadUsage(tfe("demo", "--hlep"), "tfe demo: Unknown option: '--hlep'", "tfe demo");
-    Outcome typo = tfe("dem");
+    CommandRun typo = tfe("dem");
     assertBadUsage(typo, "tfe: Unmatched argument at index 0: 'dem'", "tfe");
     assertTrue(typo.err().contains("Did you mean: tfe demo?"), typo.describe());
     assertTrue(typo.err().contains("Commands:") && typo.err().contains("  bench "), typo.describe());
@@ -121,7 +111,7 @@ class TfeCommandTest {
     assertBadUsage(tfe("bench", "rounds", "3"), "RUNS must be at least 5, got 3", "tfe bench rounds");
   }
 
-  private static void assertBadUsage(Outcome o, String message, String command) {
+  private static void assertBadUsage(CommandRun o, String message, String command) {
     assertEquals(2, o.code(), o.describe());
     assertTrue(o.err().contains(message), message + "\n" + o.describe());
     assertTrue(o.err().contains("Usage: " + command + " [-h]"), "the synopsis\n" + o.describe());

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfe.launcher.cli.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tfe.launcher.cli.CommandRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -23,10 +22,9 @@ class OpsCommandLineTest {
 
   @Test
   void anOptionJmhDoesNotKnowIsABadUsage() {
-    StringWriter err = new StringWriter();
-    int code = Cli.of(OpsBenchmarks.class).setCommandName("tfe bench ops").setErr(new PrintWriter(err)).execute("--bogus");
-    assertEquals(2, code, err.toString());
-    assertTrue(err.toString().contains("tfe bench ops: JMH: bogus is not a recognized option (--jmh-help lists JMH's options)"),
-        err.toString());
+    CommandRun r = CommandRun.of(Cli.of(OpsBenchmarks.class).setCommandName("tfe bench ops"), "--bogus");
+    assertEquals(2, r.code(), r.describe());
+    assertTrue(r.err().contains("tfe bench ops: JMH: bogus is not a recognized option (--jmh-help lists JMH's options)"),
+        r.describe());
   }
 }
