@@ -14,6 +14,7 @@ import dev.tfe.kernel.jshell.CellEvaluator;
 import dev.tfe.kernel.jshell.CodeAnalysis;
 import dev.tfe.kernel.jshell.ErrorFormatter;
 import dev.tfe.kernel.magic.MagicLines;
+import dev.tfe.launcher.cli.Cli;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
@@ -195,38 +196,38 @@ public final class TfeKernel extends BaseKernel {
     }
 
     /**
-     * Runs the kernel on a Jupyter connection file until the front end shuts it down.
+     * Runs the kernel on a Jupyter connection file until the front end shuts it down (what
+     * kernel.json runs; the same as {@code ./tfe kernel run FILE}).
      *
      * @param args the connection file's path
+     */
+    public static void main(String[] args) {
+        Cli.main("tfe kernel run", new KernelRunCommand(), args);
+    }
+
+    /**
+     * Runs the kernel on a Jupyter connection file until the front end shuts it down.
+     *
+     * @param connectionFile the connection file
      * @throws Exception if the connection file cannot be read or the sockets cannot be bound
      */
-    public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: TfeKernel <connection_file>");
-            System.exit(2);
-        }
+    static void run(Path connectionFile) throws Exception {
         configureLogging();
-        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
         TfeKernel kernel = new TfeKernel();
         JupyterConnection connection = new JupyterConnection(props);
         kernel.becomeHandlerForConnection(connection);
         exitWithParent();
         connection.connect();
         connection.waitUntilClose();
-        System.exit(0);
     }
 
     /**
      * Basekernel logs every socket event at INFO through java.util.logging: keep warnings only
-     * unless {@code TFE_KERNEL_LOG} says otherwise. The libraries that log through SLF4J (ND4J)
-     * log warnings only (kernel-ext's {@code simplelogger.properties}) unless {@code TFE_LOG}
-     * names another level ({@code trace, debug, info, warn, error, off}).
+     * unless {@code TFE_KERNEL_LOG} says otherwise. (The level of the libraries that log through
+     * SLF4J, {@code TFE_LOG}, was set by the entry point: {@link Cli#logLevelFromEnvironment}.)
      */
     private static void configureLogging() {
-        String slf4j = System.getenv("TFE_LOG");
-        if (slf4j != null && !slf4j.isBlank()) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", slf4j.strip().toLowerCase(java.util.Locale.ROOT));
-        }
         String level = System.getenv().getOrDefault("TFE_KERNEL_LOG", "WARNING");
         Level parsed;
         try {

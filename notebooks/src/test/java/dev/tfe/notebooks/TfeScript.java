@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +43,15 @@ final class TfeScript {
      * @return exit code and output
      */
     static Result run(Path dir, long timeout, String... args) throws IOException, InterruptedException {
+        return run(dir, timeout, Map.of(), args);
+    }
+
+    /**
+     * Runs {@code ./tfe args...} in {@code dir} with {@code env} added to its environment, as {@link
+     * #run(Path, long, String...)} does.
+     */
+    static Result run(Path dir, long timeout, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(root().resolve("tfe").toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("tfe-script", ".out");
@@ -53,6 +63,7 @@ final class TfeScript {
             pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
             pb.environment().put("TFE_NO_BUILD", "1");
             pb.environment().put("TFE_JAVA_OPTS", "-Xmx1g");
+            pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(timeout, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Installs this kernel's kernelspec, so that Jupyter lists "Java (tfe-java)":
- * {@code ./tfe kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]}.
+ * Installs this kernel's kernelspec, so that Jupyter lists "Java (tfe-java)"; its command line is
+ * {@link KernelInstallCommand}: {@code ./tfe kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]}.
  *
  * <p>The spec ({@link KernelSpec}) runs the {@code java} and class path of the JVM running the
  * installer, which {@code ./tfe} sets to the project's jars; rebuild-in-place keeps it valid, and
@@ -26,16 +26,6 @@ public final class KernelInstaller {
     public static final String DEFAULT_NAME = "tfe-java";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final long TOOL_TIMEOUT_SECONDS = 60;
-    private static final String USAGE = String.join("\n",
-            "usage: tfe kernel install [--user | --sys-prefix | --prefix DIR] [--name NAME]",
-            "                          [--display-name TEXT] [--jvm-arg ARG]... [--dry-run]",
-            "  --user          install for this user (default): ~/.local/share/jupyter/kernels/NAME",
-            "  --sys-prefix    install into Python's sys.prefix/share/jupyter/kernels",
-            "  --prefix DIR    install into DIR/share/jupyter/kernels",
-            "  --name NAME     kernelspec name (default tfe-java)",
-            "  --display-name  name in Jupyter's menus (default \"Java (tfe-java)\")",
-            "  --jvm-arg ARG   extra JVM option for the kernel, such as -Xmx4g (repeatable)",
-            "  --dry-run       print kernel.json and where it would go; install nothing");
 
     /** Where to install. */
     public enum Scope {
@@ -68,83 +58,19 @@ public final class KernelInstaller {
         public static Options defaults() {
             return new Options(Scope.USER, null, DEFAULT_NAME, KernelSpec.DEFAULT_DISPLAY_NAME, List.of(), false);
         }
-
-        /**
-         * Parses command-line arguments.
-         *
-         * @param args the arguments
-         * @return the options
-         * @throws IllegalArgumentException with the usage, if the arguments are wrong
-         */
-        public static Options parse(List<String> args) {
-            Scope scope = Scope.USER;
-            Path prefix = null;
-            String name = DEFAULT_NAME;
-            String display = KernelSpec.DEFAULT_DISPLAY_NAME;
-            List<String> jvmArgs = new ArrayList<>();
-            boolean dryRun = false;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--user" -> scope = Scope.USER;
-                    case "--sys-prefix" -> scope = Scope.SYS_PREFIX;
-                    case "--prefix" -> {
-                        scope = Scope.PREFIX;
-                        prefix = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
-                    }
-                    case "--name" -> name = value(args, ++i, a);
-                    case "--display-name" -> display = value(args, ++i, a);
-                    case "--jvm-arg" -> jvmArgs.add(value(args, ++i, a));
-                    case "--dry-run" -> dryRun = true;
-                    case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
-                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
-                }
-            }
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("kernel name '" + name + "' may use only letters, digits, '.', '_' and '-'");
-            }
-            return new Options(scope, prefix, name, display, List.copyOf(jvmArgs), dryRun);
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
-            }
-            return args.get(i);
-        }
     }
 
     private KernelInstaller() {
     }
 
     /**
-     * Installs (or with {@code --dry-run}, prints) the kernelspec.
+     * Whether {@code name} may name a kernelspec: letters, digits, '.', '_' and '-'.
      *
-     * @param args see the class comment
+     * @param name the name
+     * @return true if Jupyter accepts it
      */
-    public static void main(String[] args) {
-        try {
-            Options options = Options.parse(List.of(args));
-            KernelSpec spec = KernelSpec.forThisJvm(options.jvmArgs(), options.displayName());
-            if (options.dryRun()) {
-                System.out.println("would install into " + kernelDir(options, Optional.empty()));
-                System.out.print(spec.toJson());
-                return;
-            }
-            Path dir = install(options, spec);
-            System.out.println("Installed kernelspec " + options.name() + " in " + dir);
-            System.out.println("Pick \"" + options.displayName() + "\" in Jupyter, or run: jupyter console --kernel "
-                    + options.name());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-        } catch (IllegalStateException e) {
-            System.err.println("tfe kernel install: " + e.getMessage());
-            System.exit(1);
-        } catch (IOException e) {
-            System.err.println("tfe kernel install: " + e.getMessage());
-            System.exit(1);
-        }
+    public static boolean validName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     /**

@@ -18,23 +18,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
 
+import picocli.CommandLine.ParameterException;
+
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KernelInstallerTest {
 
     @Test
     void parsesOptions() {
-        KernelInstaller.Options o = KernelInstaller.Options.parse(
-                List.of("--prefix", "/tmp/p", "--name", "tfe-dev", "--jvm-arg", "-Xmx2g", "--dry-run"));
+        KernelInstaller.Options o = KernelInstallCommand.parse(
+                "--prefix", "/tmp/p", "--name", "tfe-dev", "--jvm-arg", "-Xmx2g", "--dry-run");
         assertEquals(KernelInstaller.Scope.PREFIX, o.scope());
         assertEquals(Path.of("/tmp/p"), o.prefix());
         assertEquals("tfe-dev", o.name());
         assertEquals(List.of("-Xmx2g"), o.jvmArgs());
         assertTrue(o.dryRun());
-        assertEquals(KernelInstaller.Scope.SYS_PREFIX, KernelInstaller.Options.parse(List.of("--sys-prefix")).scope());
-        assertEquals(KernelInstaller.Options.defaults(), KernelInstaller.Options.parse(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> KernelInstaller.Options.parse(List.of("--name", "bad name")));
-        assertThrows(IllegalArgumentException.class, () -> KernelInstaller.Options.parse(List.of("--prefix")));
-        assertThrows(IllegalArgumentException.class, () -> KernelInstaller.Options.parse(List.of("--global")));
+        assertEquals(KernelInstaller.Scope.SYS_PREFIX, KernelInstallCommand.parse("--sys-prefix").scope());
+        assertEquals(KernelInstaller.Options.defaults(), KernelInstallCommand.parse());
+        assertEquals(KernelInstaller.Options.defaults(), KernelInstallCommand.parse("--user"));
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrong() {
+        assertRefused("kernel name 'bad name' may use only letters", "--name", "bad name");
+        assertRefused("Missing required parameter for option '--prefix' (DIR)", "--prefix");
+        assertRefused("Unknown option: '--global'", "--global");
+        assertRefused("mutually exclusive", "--user", "--prefix", "/tmp/p");
+    }
+
+    private static void assertRefused(String message, String... args) {
+        ParameterException e = assertThrows(ParameterException.class, () -> KernelInstallCommand.parse(args));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,10 +34,12 @@ import javax.crypto.spec.SecretKeySpec;
  * DReLU evaluation costs {@code 2(k - 1)} AES blocks and a generation {@code 6(k - 1)} (the gate
  * {@code 3(k - 1)} and {@code 8(k - 1)}); the table shows how close each comes to the AES bound.
  *
- * <p>Usage: {@code FssKeyBenchmark [reps]} ({@code ./tfe bench fss-keys}); prints medians and
+ * <p>Usage: {@code ./tfe bench fss-keys [reps]}; prints medians and
  * writes {@code bench-results/fss-keys.json}.
  */
-@Command(name = "fss-keys", description = {"The FSS protocol's keys on one core beside the JDK's AES in the same run: "
+@Command(name = "fss-keys",
+    header = "FSS comparison keys per second beside the JDK's AES",
+    description = {"The FSS protocol's keys on one core beside the JDK's AES in the same run: "
     + "DReLU key generation and evaluation at 33 and 64 compared bits and the ReLU gate at 33, per second. Saves "
     + "bench-results/fss-keys.json."})
 public final class FssKeyBenchmark implements Callable<Integer> {
@@ -55,10 +56,6 @@ public final class FssKeyBenchmark implements Callable<Integer> {
   int reps;
 
   private FssKeyBenchmark() {}
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench fss-keys", new FssKeyBenchmark(), args);
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -66,7 +66,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
   * and rate, CURVE on; see {@link NetnsBench}; saves {@code BENCHMARKS-<net>.json} and the LAN and
   * WAN tables of {@code BENCHMARKS.md}, see {@link NetworkTables}).
  */
-@Command(name = "bench", description = {"Private prediction of the SecureNN paper's networks A to D at batch 1 and 128, "
+@Command(name = "bench",
+    header = "networks A-D of SecureNN: latency, bytes, rounds per protocol",
+    description = {"Private prediction of the SecureNN paper's networks A to D at batch 1 and 128, "
     + "in-process and on party processes, per protocol, beside plaintext ND4J and the planned bytes. A complete run "
     + "writes BENCHMARKS.json, BENCHMARKS.md and BENCHMARKS.png; other runs go to bench-results/."})
 public final class NetworksBenchmark implements Callable<Integer> {
@@ -176,14 +178,14 @@ public final class NetworksBenchmark implements Callable<Integer> {
   /** The arguments as given, recorded with the results and passed on to the emulated hosts' run. */
   private String[] args = new String[0];
 
+  /** Run as the coordinator on emulated hosts (see {@link NetnsBench}); users run {@code ./tfe bench}. */
   public static void main(String[] args) {
-    NetworksBenchmark b = new NetworksBenchmark();
-    b.args = args.clone();
-    Cli.main("tfe bench", b, args);
+    Cli.main("tfe bench", new NetworksBenchmark(), args);
   }
 
   @Override
   public Integer call() {
+    args = spec.commandLine().getParseResult().expandedArgs().toArray(new String[0]);
     networks = networks.stream().map(String::trim).map(n -> n.toUpperCase(java.util.Locale.ROOT)).toList();
     for (String n : networks) {
       if (!SecureNnNetworks.NAMES.contains(n)) {
@@ -230,7 +232,7 @@ public final class NetworksBenchmark implements Callable<Integer> {
     boolean onNet = netSetting != NetSetting.LOOPBACK;
     if (onNet && hostmap == null) { // set up the emulated hosts, then run this program again as their coordinator
       try {
-        System.exit(NetnsBench.run(netSetting, NetworksBenchmark.class.getName(), List.of(args)));
+        System.exit(NetnsBench.run(netSetting, NetworksBenchmark.class.getName(), List.of(args), netTimeoutMinutes));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         System.exit(1);

@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * cold party processes), rounds and bytes. Takes about a minute. Saves
  * bench-results/prediction.json.
  */
-@Command(name = "prediction", description = {"Private prediction of the MLP 784-128-128-10 with SecureNN at batch 128 and 1, in-process and on party processes: medians, rounds, bytes. Saves bench-results/prediction.json."})
+@Command(name = "prediction",
+    header = "MLP 784-128-128-10 prediction, in-process and on processes",
+    description = {"Private prediction of the MLP 784-128-128-10 with SecureNN at batch 128 and 1, in-process and on party processes: medians, rounds, bytes. Saves bench-results/prediction.json."})
 public final class PredictionBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
@@ -36,10 +37,6 @@ public final class PredictionBenchmark implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "REPS", defaultValue = "7",
       description = "timed predictions per case (default: ${DEFAULT-VALUE})")
   int reps;
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench prediction", new PredictionBenchmark(), args);
-  }
 
   @Override
   public Integer call() {

@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +30,9 @@ import java.util.Map;
  *
  * <p>Usage: {@code ./tfe bench rounds [runs] [long-chain]} (defaults 300 and 64).
  */
-@Command(name = "rounds", description = {"What one communication round costs on local party processes: chains of dependent one-message rounds, the cost per round beside the transport's one-way latency and bare JeroMQ's, measured in one run. Saves bench-results/rounds.json."})
+@Command(name = "rounds",
+    header = "cost of one round on party processes beside the transport's",
+    description = {"What one communication round costs on local party processes: chains of dependent one-message rounds, the cost per round beside the transport's one-way latency and bare JeroMQ's, measured in one run. Saves bench-results/rounds.json."})
 public final class RoundChainBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
@@ -50,10 +51,6 @@ public final class RoundChainBenchmark implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "LONG", defaultValue = "64",
       description = "rounds of the long chain (default: ${DEFAULT-VALUE})")
   int longChain;
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench rounds", new RoundChainBenchmark(), args);
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,9 +40,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * the op, and its rounds. The paper's Table 8 (Wagh, Gupta and Chandran, PoPETs 2019) reports
  * DReLU on 128x128 at 109.8 ms and 10.88 MB on a LAN.
  *
- * <p>Usage: {@code SecureNnBenchmark [reps]}; writes {@code bench-results/securenn.json}.
+ * <p>Usage: {@code ./tfe bench securenn [reps]}; writes {@code bench-results/securenn.json}.
  */
-@Command(name = "securenn", description = {"SecureNN's DReLU and ReLU on 128x128 values and 2x2 max pooling over 24x24x16, in-process, with bytes and rounds, beside the paper's Table 8. Saves bench-results/securenn.json."})
+@Command(name = "securenn",
+    header = "SecureNN's DReLU, ReLU and max pooling beside the paper's",
+    description = {"SecureNN's DReLU and ReLU on 128x128 values and 2x2 max pooling over 24x24x16, in-process, with bytes and rounds, beside the paper's Table 8. Saves bench-results/securenn.json."})
 public final class SecureNnBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
@@ -60,10 +61,6 @@ public final class SecureNnBenchmark implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "REPS", defaultValue = "15",
       description = "timed runs per op (default: ${DEFAULT-VALUE})")
   int reps;
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench securenn", new SecureNnBenchmark(), args);
-  }
 
   @Override
   public Integer call() throws java.io.IOException {

@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,9 +36,11 @@ import java.util.Locale;
  * step over {@code reps} steps (the first, which plans, left out), the bytes sent and the rounds of
  * one step. A network with a layer that cannot train privately yet is reported as such.
  *
- * <p>Usage: {@code TrainingBenchmark [reps] [--processes]}; writes {@code bench-results/training.json}.
+ * <p>Usage: {@code ./tfe bench training [reps] [--processes]}; writes {@code bench-results/training.json}.
  */
-@Command(name = "training", description = {"One private SGD step of networks A and B at batch 128 for every protocol "
+@Command(name = "training",
+    header = "one private SGD step of networks A and B at batch 128",
+    description = {"One private SGD step of networks A and B at batch 128 for every protocol "
     + "with comparisons: median wall time, bytes and rounds of a step. Saves bench-results/training.json and a section "
     + "of BENCHMARKS.md."})
 public final class TrainingBenchmark implements Callable<Integer> {
@@ -57,10 +58,6 @@ public final class TrainingBenchmark implements Callable<Integer> {
   boolean processes;
 
   private TrainingBenchmark() {}
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench training", new TrainingBenchmark(), args);
-  }
 
   @Override
   public Integer call() throws IOException {

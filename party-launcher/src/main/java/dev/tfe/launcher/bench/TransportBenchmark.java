@@ -1,6 +1,5 @@
 package dev.tfe.launcher.bench;
 
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +29,9 @@ import java.util.Map;
  * round-trip latency of a 64-byte message and the throughput of 8 MB messages (each
  * acknowledged), with and without CURVE. Prints medians; saves bench-results/transport.json.
  */
-@Command(name = "transport", description = {"The ZeroMQ transport between two endpoints over loopback: the round trip of a 64-byte message and the throughput of 8 MB messages, with and without CURVE, beside bare JeroMQ. Saves bench-results/transport.json."})
+@Command(name = "transport",
+    header = "ZeroMQ round trip and throughput, with and without CURVE",
+    description = {"The ZeroMQ transport between two endpoints over loopback: the round trip of a 64-byte message and the throughput of 8 MB messages, with and without CURVE, beside bare JeroMQ. Saves bench-results/transport.json."})
 public final class TransportBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
@@ -49,10 +50,6 @@ public final class TransportBenchmark implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "BULK", defaultValue = "30",
       description = "8 MB messages timed (default: ${DEFAULT-VALUE})")
   int bulk;
-
-  public static void main(String[] args) {
-    Cli.main("tfe bench transport", new TransportBenchmark(), args);
-  }
 
   @Override
   public Integer call() throws Exception {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  * {@code hosts.keys/<party>.key} beside it (owner-only), with the cluster token. Copy each
  * host its own key file only.
  */
-@Command(name = "keys", sortOptions = false,
+@Command(name = "keys",
+    header = "give every party of a hostmap a CurveZMQ key pair",
+    sortOptions = false,
     description = {"Gives every party of a hostmap, and the coordinator, a CurveZMQ key pair: public keys go into the "
         + "hostmap, secret keys into hosts.keys/<party>.key beside it (owner-only), with the cluster token. Copy each "
         + "host its own key file only."})
@@ -28,10 +30,6 @@ public final class KeysMain implements Callable<Integer> {
 
   @Option(names = "--renew", description = "replace existing keys")
   boolean renew;
-
-  public static void main(String[] args) {
-    Cli.main("tfe keys", new KeysMain(), args);
-  }
 
   @Override
   public Integer call() {

@@ -12,59 +12,66 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./tfe launch}: starts the party processes on this machine (or, with {@code --config},
  * attaches to the ones of a hostmap started with {@code ./tfe party}), waits until all are ready,
  * runs a private product on them to check that they compute, and prints the parties, their
  * process ids and logs.
- *
- * <pre>
- * --parties a,b,c   parties to start (default server0,server1,server2)
- * --encrypt         CURVE on loopback too
- * --config FILE     attach to the parties of this hostmap instead of starting local ones; they
- *                   stay up afterwards, detached, ready for the next coordinator
- * --stop            with --config: stop those parties after the check
- * --keep            keep the local parties running until this command is interrupted
- * </pre>
  */
-public final class LaunchMain {
-  private LaunchMain() {}
+@Command(name = "launch",
+    header = "start the server processes on this machine and check them",
+    sortOptions = false,
+    description = {"Starts the party processes on this machine (or, with --config, attaches to the ones of a hostmap "
+        + "started with ./tfe party), waits until all are ready, runs a private product on them to check that they "
+        + "compute, and prints the parties, their process ids and logs."})
+public final class LaunchMain implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
 
-  public static void main(String[] args) throws Exception {
+  @Option(names = "--parties", split = ",", paramLabel = "NAME",
+      description = "parties to start (default: server0,server1,server2)")
+  List<String> parties;
+
+  @Option(names = "--encrypt", description = "CURVE on loopback too")
+  boolean encrypt;
+
+  @Option(names = "--config", paramLabel = "HOSTS.JSON",
+      description = "attach to the parties of this hostmap instead of starting local ones; they stay up afterwards, "
+          + "detached, ready for the next coordinator")
+  Path config;
+
+  @Option(names = "--stop", description = "with --config: stop those parties after the check")
+  boolean stop;
+
+  @Option(names = "--keep", description = "keep the local parties running until this command is interrupted")
+  boolean keep;
+
+  public static void main(String[] args) {
+    Cli.main("tfe launch", new LaunchMain(), args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
     LaunchOptions o = LaunchOptions.defaults();
-    Path config = null;
-    boolean keep = false;
-    boolean stop = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--parties" -> o.parties(List.of(args[++i].split(",")));
-        case "--encrypt" -> o.encrypt(true);
-        case "--config" -> config = Path.of(args[++i]);
-        case "--keep" -> keep = true;
-        case "--stop" -> stop = true;
-        case "-h", "--help" -> {
-          System.out.println("usage: ./tfe launch [--parties server0,server1,server2] [--encrypt] [--keep]"
-              + " | ./tfe launch --config hosts.json [--stop]");
-          return;
-        }
-        default -> {
-          System.err.println("tfe launch: unknown option " + args[i] + "; try ./tfe launch --help");
-          System.exit(2);
-        }
-      }
+    if (parties != null) {
+      o.parties(parties);
     }
+    o.encrypt(encrypt);
     long t0 = System.nanoTime();
     Cluster cluster;
     try {
       cluster = config == null ? Cluster.launchLocal(o) : Cluster.connect(config);
     } catch (RuntimeException e) {
       System.err.println("tfe launch: " + e.getMessage());
-      System.exit(1);
-      return;
+      return 1;
     }
     System.out.printf("ready in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9, cluster);
     cluster.coordinator().pids().forEach((p, pid) -> System.out.println("pid " + p + " = " + pid));
@@ -75,7 +82,7 @@ public final class LaunchMain {
     } catch (RuntimeException e) {
       System.err.println("tfe launch: the check failed: " + e.getMessage());
       cluster.close();
-      System.exit(1);
+      return 1;
     }
     if (keep && config == null) {
       System.out.println("the parties are up; interrupt this command (Ctrl-C) to stop them");
@@ -84,7 +91,7 @@ public final class LaunchMain {
         Thread.sleep(500);
       }
       System.err.println("tfe launch: the cluster stopped: " + cluster);
-      System.exit(1);
+      return 1;
     }
     if (stop && config != null) {
       cluster.stopParties("./tfe launch --stop");
@@ -95,6 +102,7 @@ public final class LaunchMain {
         System.out.println("the parties of " + config + " stay up for the next coordinator (--stop stops them)");
       }
     }
+    return 0;
   }
 
   /** A private 16x64 by 64x8 product on the parties, against plaintext. */

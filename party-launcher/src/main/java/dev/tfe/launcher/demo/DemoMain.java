@@ -1,7 +1,6 @@
 package dev.tfe.launcher.demo;
 
 import dev.tfe.program.Party;
-import dev.tfe.launcher.cli.Cli;
 import dev.tfe.launcher.cli.HelpOption;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
@@ -29,7 +28,9 @@ import static dev.tfe.model.Layers.relu;
  * it on the last 2,000, then predicts those 2,000 privately with SecureNN (every party a thread of
  * this JVM) and prints accuracy, agreement with plaintext, time and bytes.
  */
-@Command(name = "demo", sortOptions = false,
+@Command(name = "demo",
+    header = "private prediction demo on the bundled MNIST digits",
+    sortOptions = false,
     description = {"Trains the MLP 784-128-128-10 in plaintext on the first 8,000 bundled MNIST digits, evaluates it on "
         + "the last 2,000, predicts those privately with SecureNN (every party a thread of this JVM) and prints "
         + "accuracy, agreement with plaintext, time and bytes."})
@@ -43,10 +44,6 @@ public final class DemoMain implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
-
-  public static void main(String[] args) {
-    Cli.main("tfe demo", new DemoMain(), args);
-  }
 
   @Override
   public Integer call() {

@@ -1,5 +1,7 @@
 package dev.tfe.launcher.netns;
 
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,9 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * A TCP relay that delays every byte by a fixed one-way delay: the stand-in for {@code netem},
@@ -43,23 +49,36 @@ public final class DelayRelay {
     this.delayNanos = delayNanos;
   }
 
-  public static void main(String[] args) throws IOException {
-    long delayUs = -1;
-    Map<InetSocketAddress, InetSocketAddress> routes = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      switch (args[i]) {
-        case "--delay-us" -> delayUs = Long.parseLong(args[i + 1]);
-        case "--route" -> {
-          String[] r = args[i + 1].split("=");
-          routes.put(address(r[0]), address(r[1]));
-        }
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; usage: DelayRelay --delay-us N --route HOST:PORT=HOST:PORT ...");
+  /** The relay's command line, as {@link RelayProcess} writes it. */
+  @Command(name = "DelayRelay", description = "Relays TCP connections with a fixed one-way delay (started by the --net benchmark).")
+  static final class Args implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--delay-us", required = true, paramLabel = "MICROSECONDS", description = "the one-way delay")
+    long delayUs;
+
+    @Option(names = "--route", required = true, paramLabel = "HOST:PORT=HOST:PORT",
+        description = "listen on the first address and forward to the second (repeatable)")
+    Map<String, String> routes = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws IOException {
+      if (delayUs < 0) {
+        throw new IllegalArgumentException("--delay-us must be at least 0, got " + delayUs);
       }
+      Map<InetSocketAddress, InetSocketAddress> byAddress = new LinkedHashMap<>();
+      routes.forEach((from, to) -> byAddress.put(address(from), address(to)));
+      serve(delayUs, byAddress);
+      return 0;
     }
-    if (delayUs < 0 || routes.isEmpty()) {
-      throw new IllegalArgumentException("usage: DelayRelay --delay-us N --route HOST:PORT=HOST:PORT ...");
-    }
+  }
+
+  public static void main(String[] args) {
+    Cli.main("DelayRelay", new Args(), args);
+  }
+
+  private static void serve(long delayUs, Map<InetSocketAddress, InetSocketAddress> routes) throws IOException {
     DelayRelay relay = new DelayRelay(delayUs * 1000);
     List<ServerSocket> servers = new ArrayList<>();
     for (var r : routes.entrySet()) {
@@ -77,6 +96,9 @@ public final class DelayRelay {
 
   private static InetSocketAddress address(String hostPort) {
     int colon = hostPort.lastIndexOf(':');
+    if (colon < 1 || !hostPort.substring(colon + 1).matches("[0-9]{1,5}")) {
+      throw new IllegalArgumentException("a route's address is HOST:PORT, not '" + hostPort + "'");
+    }
     return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
   }
 

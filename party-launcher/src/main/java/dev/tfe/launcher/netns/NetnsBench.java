@@ -19,22 +19,17 @@ public final class NetnsBench {
   private NetnsBench() {}
 
   /**
-   * Runs {@code mainClass} with {@code args} (minus {@code --net-timeout-minutes N}) as the
-   * coordinator on {@code setting}; returns its exit code (2 if namespaces cannot be made).
+   * Runs {@code mainClass} with {@code args} as the coordinator on {@code setting}, for at most
+   * {@code minutes}; returns its exit code (2 if namespaces cannot be made).
    */
-  public static int run(NetSetting setting, String mainClass, List<String> args) throws InterruptedException {
+  public static int run(NetSetting setting, String mainClass, List<String> args, long minutes)
+      throws InterruptedException {
     String why = NamespaceNet.unavailable();
     if (why != null) {
       System.err.println("tfe bench --net " + setting.name() + ": " + why);
       return 2;
     }
     List<String> forwarded = new ArrayList<>(args);
-    long minutes = 180;
-    int t = forwarded.indexOf("--net-timeout-minutes");
-    if (t >= 0 && t + 1 < forwarded.size()) {
-      minutes = Long.parseLong(forwarded.get(t + 1));
-      forwarded.subList(t, t + 2).clear();
-    }
     Path dir;
     try {
       dir = Files.createTempDirectory("tfe-netns-bench");

@@ -1,6 +1,8 @@
 package dev.tfe.launcher.netns;
 
 import dev.tfe.json.Json;
+import dev.tfe.launcher.cli.Cli;
+import dev.tfe.launcher.cli.HelpOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * The LAN and WAN tables of {@code BENCHMARKS.md}: each case measured on emulated hosts ({@code
@@ -31,8 +37,23 @@ public final class NetworkTables {
   private NetworkTables() {}
 
   /** Rewrites the section of {@code BENCHMARKS.md} in the directory given (default: the working one). */
+  @Command(name = "NetworkTables", description = "Rewrites the LAN and WAN tables of DIR/BENCHMARKS.md from the JSON files in DIR.")
+  static final class Args implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = ".", description = "(default: the working directory)")
+    Path dir;
+
+    @Override
+    public Integer call() {
+      System.out.println("updated " + update(dir));
+      return 0;
+    }
+  }
+
   public static void main(String[] args) {
-    System.out.println("updated " + update(Path.of(args.length > 0 ? args[0] : ".")));
+    Cli.main("NetworkTables", new Args(), args);
   }
 
   /** Rewrites the network section of {@code dir/BENCHMARKS.md} from the JSON files in {@code dir}. */

@@ -1,5 +1,6 @@
 package dev.tfe.launcher.bench.ops;
 
+import dev.tfe.launcher.cli.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -16,42 +18,58 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code ./tfe bench ops}: runs the JMH microbenchmarks of this package (one fork, 3 warm-up and
  * 5 measured iterations of a second each; {@code --quick}: 1 and 3) and saves JMH's JSON to
  * {@code bench-results/ops.json}; then prints the ring kernels' time per product beside ND4J's
  * gemm on each shape, from the same run. Any other argument is JMH's own (a benchmark regex,
- * {@code -p protocol=pond,securenn}, {@code -f}, {@code -wi}, ...; {@code --help} lists them).
+ * {@code -p protocol=pond,securenn}, {@code -f}, {@code -wi}, ...; {@code --jmh-help} lists them).
  */
-public final class OpsBenchmarks {
-  static final String USAGE = "usage: ./tfe bench ops [--quick] [JMH options] [benchmark regex]\n"
-      + "  JMH microbenchmarks of the ring kernels, the PRG and the protocols' ops; results in bench-results/ops.json";
+@Command(name = "ops",
+    header = "JMH: ring matmul beside ND4J gemm, the PRG, protocol ops",
+    sortOptions = false,
+    description = {"JMH microbenchmarks of the ring kernels (beside ND4J's gemm), the PRG and the protocols' ops: one "
+        + "fork, 3 warm-up and 5 measured iterations of a second each. Saves JMH's JSON to bench-results/ops.json and "
+        + "prints the ring matmul beside ND4J's gemm per shape."},
+    footer = {"", "Any other argument is JMH's own: a benchmark regex, -p protocol=pond,securenn, -f, -wi, -i, ... "
+        + "(--jmh-help lists them)."})
+public final class OpsBenchmarks implements Callable<Integer> {
+  @Mixin
+  HelpOption help;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--quick", description = "1 warm-up and 3 measured iterations")
+  boolean quick;
+
+  @Option(names = "--jmh-help", description = "list JMH's own options and exit")
+  boolean jmhHelp;
+
+  @Unmatched
+  List<String> jmhArgs = new ArrayList<>();
 
   private OpsBenchmarks() {}
 
-  public static void main(String[] args) throws Exception {
-    List<String> rest = new ArrayList<>();
-    boolean quick = false;
-    for (String a : args) {
-      if (a.equals("--help") || a.equals("-h")) {
-        System.out.println(USAGE + "\n\nJMH options:");
-        new CommandLineOptions().showHelp();
-        return;
-      }
-      if (a.equals("--quick")) {
-        quick = true;
-      } else {
-        rest.add(a);
-      }
+  @Override
+  public Integer call() throws Exception {
+    if (jmhHelp) {
+      new CommandLineOptions().showHelp();
+      return 0;
     }
     CommandLineOptions cli;
     try {
-      cli = new CommandLineOptions(rest.toArray(new String[0]));
+      cli = new CommandLineOptions(jmhArgs.toArray(new String[0]));
     } catch (CommandLineOptionException e) {
-      System.err.println("tfe bench ops: " + e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-      return;
+      throw new ParameterException(spec.commandLine(), "JMH: " + e.getMessage() + " (--jmh-help lists JMH's options)");
     }
     ChainedOptionsBuilder b = new OptionsBuilder().parent(cli);
     if (cli.getIncludes().isEmpty()) {
@@ -79,6 +97,7 @@ public final class OpsBenchmarks {
     }
     Collection<RunResult> results = new Runner(b.build()).run();
     System.out.print(matmulSummary(results));
+    return 0;
   }
 
   /** Per matmul shape: the ring kernels' and ND4J's mean time and the ratio ring / ND4J. */
