@@ -73,6 +73,14 @@ class NotebooksTest {
         assertTrue(text.contains("back to in-process threads"), text);
         assertFalse(text.contains("java.io.PrintStream@"), "a cell shows printf's result:\n" + text);
         expectRichOutputs(out, "image/svg+xml", "image/png");
+        // its exported HTML draws the model's graph in a browser (CI installs Chromium)
+        String missing = HeadlessChromium.missing();
+        if (missing == null) {
+            GraphInBrowser.assertDrawn(tmp.resolve("private-prediction-mnist.out.ipynb"), 2,
+                    List.of("weights", "input", "dense_1", "relu_2", "dense_3", "relu_4", "dense_5", "logits"));
+        } else {
+            System.out.println("the MNIST tutorial's export is not checked in a browser: " + missing);
+        }
     }
 
     @Test
