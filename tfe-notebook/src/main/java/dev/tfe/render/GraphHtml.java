@@ -41,7 +41,8 @@ public final class GraphHtml {
     json.append('}');
     String image = Base64.getEncoder().encodeToString(closed.getBytes(StandardCharsets.UTF_8));
     return "<div class=\"tfe-graph\" id=\"" + id + "\">"
-        + "<div class=\"tfe-graph-view\"><img alt=\"" + Svg.escape(view.toString()) + "\" src=\"data:image/svg+xml;base64,"
+        + "<div class=\"tfe-graph-view\"><img style=\"max-width:100%\" alt=\"" + Svg.escape(view.toString())
+        + "\" src=\"data:image/svg+xml;base64,"
         + image + "\"/></div><div class=\"tfe-graph-info\" style=\"font:12px sans-serif;min-height:1.4em\"></div>"
         // "</" would end the script element early: JSON allows "<\/" for it
         + "<script type=\"application/json\" class=\"tfe-graph-views\">" + json.toString().replace("</", "<\\/") + "</script>"
@@ -53,7 +54,9 @@ public final class GraphHtml {
       + "var views=JSON.parse(root.querySelector('.tfe-graph-views').textContent);"
       + "var view=root.querySelector('.tfe-graph-view'),info=root.querySelector('.tfe-graph-info');"
       + "var hint='Click a layer to open it, a box inside an opened layer to close it; hover a box for its figures.';"
-      + "function show(k){view.innerHTML=views[k];view.setAttribute('data-open',k);info.textContent=hint;}"
+      + "function show(k){view.innerHTML=views[k];view.setAttribute('data-open',k);info.textContent=hint;"
+      // narrower than the drawing, the output area scales it down (its viewBox keeps it whole)
+      + "var s=view.querySelector('svg');if(s){s.style.maxWidth='100%';s.style.height='auto';}}"
       + "root.addEventListener('click',function(e){var t=e.target.closest('[data-expand],[data-collapse]');if(!t){return;}"
       + "var k=t.getAttribute('data-expand');show(k!==null&&views[k]!==undefined?k:'');});"
       + "root.addEventListener('mouseover',function(e){var t=e.target.closest('g.node');"

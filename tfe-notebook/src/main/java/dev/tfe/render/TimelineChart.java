@@ -31,8 +31,8 @@ public final class TimelineChart {
   private static final int RIGHT = 20;
   private static final int TOP = 48;
   private static final int LANE = 46;
-  private static final Map<Span.Phase, Color> COLOURS = new EnumMap<>(Map.of(
-      Span.Phase.COMPUTE, new Color(0x4c78a8), Span.Phase.SEND, new Color(0xf58518), Span.Phase.WAIT, new Color(0xcfcfcf)));
+  private static final Map<Span.Phase, Color> COLOURS = Map.of(
+      Span.Phase.COMPUTE, new Color(0x4c78a8), Span.Phase.SEND, new Color(0xf58518), Span.Phase.WAIT, new Color(0xcfcfcf));
 
   private TimelineChart() {}
 
