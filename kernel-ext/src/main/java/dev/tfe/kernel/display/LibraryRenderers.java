@@ -19,8 +19,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * The library's types in a notebook, drawn by the core's display-neutral {@code dev.tfe.render}:
- * a {@link Graph}, {@link GraphView} or {@link PrivateModel} as SVG; a {@link Profile} as HTML
- * tables with an embedded chart, or as a PNG chart; a {@link Prediction} as an HTML summary; a
+ * a {@link Graph}, {@link GraphView} or {@link PrivateModel} as HTML (interactive in a trusted
+ * notebook), SVG and PNG; a {@link Profile} as HTML tables with embedded charts (op kinds, and the
+ * parties' timeline), or as a PNG chart; a {@link Prediction} as an HTML summary; a
  * Tablesaw {@link Table} as HTML; a {@link Tensor} as text (shape, kind, holders, never a value).
  * Every type also has a {@code text/plain} summary.
  *
