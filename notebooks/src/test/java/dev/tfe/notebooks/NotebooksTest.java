@@ -73,6 +73,14 @@ class NotebooksTest {
         assertTrue(text.contains("back to in-process threads"), text);
         assertFalse(text.contains("java.io.PrintStream@"), "a cell shows printf's result:\n" + text);
         expectRichOutputs(out, "image/svg+xml", "image/png");
+        // its exported HTML draws the model's graph in a browser (CI installs Chromium)
+        String missing = HeadlessChromium.missing();
+        if (missing == null) {
+            GraphInBrowser.assertDrawn(tmp.resolve("private-prediction-mnist.out.ipynb"), 2,
+                    List.of("weights", "input", "dense_1", "relu_2", "dense_3", "relu_4", "dense_5", "logits"));
+        } else {
+            System.out.println("the MNIST tutorial's export is not checked in a browser: " + missing);
+        }
     }
 
     @Test
@@ -116,8 +124,18 @@ class NotebooksTest {
         String text = out.text();
         assertTrue(text.contains("private prediction of 100 digits"), text);
         assertTrue(text.contains("op kind") && text.contains("server0"), text);
-        assertTrue(text.contains("trace written"), text);
-        expectRichOutputs(out, "image/svg+xml", "image/png");
+        assertTrue(text.contains("trace written") && text.contains("messages with arrows"), text);
+        assertTrue(text.contains("timeline chart written"), text);
+        assertTrue(java.util.regex.Pattern.compile("prediction-client +compute +[\\d.]+ ms  send +[\\d.]+ ms  wait +[\\d.]+ ms")
+                .matcher(text).find(), "the client's lane of the timeline:\n" + text);
+        expectRichOutputs(out, "image/svg+xml", "image/png", "text/html");
+        String missing = HeadlessChromium.missing();
+        if (missing == null) {
+            GraphInBrowser.assertDrawn(tmp.resolve("profiling.out.ipynb"), 2,
+                    List.of("dense_1", "relu_2", "dense_3", "relu_4", "dense_5"));
+        } else {
+            System.out.println("the profiling notebook's export is not checked in a browser: " + missing);
+        }
     }
 
     @Test

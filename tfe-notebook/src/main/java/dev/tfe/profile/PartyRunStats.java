@@ -16,6 +16,12 @@ public final class PartyRunStats {
   private int rounds;
   private long bytesSent;
   private long bytesReceived;
+  private final List<Span> timeline = new ArrayList<>();
+
+  /** The most spans kept per party and run (later ones are dropped; {@link #timelineComplete()} says so). */
+  public static final int MAX_SPANS = 200_000;
+
+  private boolean timelineComplete = true;
 
   public PartyRunStats(String party) {
     this.party = party;
@@ -36,6 +42,34 @@ public final class PartyRunStats {
     s.wallNanos = wallNanos;
     s.rounds = rounds;
     return s;
+  }
+
+  /** {@link #restore} with the party's timeline (for instance the runs of a call, one after another). */
+  public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops, List<Span> timeline,
+      boolean complete) {
+    PartyRunStats s = restore(party, wallNanos, rounds, ops);
+    s.timeline.addAll(timeline);
+    s.timelineComplete = complete;
+    return s;
+  }
+
+  /** Records a stretch of this party's run. */
+  public void addSpan(Span.Phase phase, String peer, long run, int step, long startNanos, long endNanos, long bytes) {
+    if (timeline.size() < MAX_SPANS) {
+      timeline.add(new Span(party, phase, peer, run, step, startNanos, endNanos, bytes));
+    } else {
+      timelineComplete = false;
+    }
+  }
+
+  /** What this party did when, in order: waits, computes and sends (empty when not recorded, e.g. reported by a party process). */
+  public List<Span> timeline() {
+    return List.copyOf(timeline);
+  }
+
+  /** Whether {@link #timeline()} holds every span (false when more than {@link #MAX_SPANS} were recorded). */
+  public boolean timelineComplete() {
+    return timelineComplete;
   }
 
   private long[] slot(OpIdentity op) {

@@ -42,6 +42,8 @@ public final class Profile {
     }
     Map<String, Map<OpIdentity, OpStats>> byParty = new LinkedHashMap<>();
     Map<String, long[]> totals = new LinkedHashMap<>();
+    Map<String, List<Span>> timelines = new LinkedHashMap<>();
+    Map<String, Boolean> complete = new LinkedHashMap<>();
     long wall = 0;
     int rounds = 0;
     String runtime = runs.isEmpty() ? "none" : runs.get(0).runtime;
@@ -52,6 +54,8 @@ public final class Profile {
         long[] t = totals.computeIfAbsent(s.party(), k -> new long[2]);
         t[0] += s.wallNanos();
         t[1] = Math.max(t[1], s.rounds());
+        timelines.computeIfAbsent(s.party(), k -> new ArrayList<>()).addAll(s.timeline());
+        complete.merge(s.party(), s.timelineComplete(), Boolean::logicalAnd);
         Map<OpIdentity, OpStats> ops = byParty.computeIfAbsent(s.party(), k -> new LinkedHashMap<>());
         for (OpStats o : s.ops()) {
           ops.merge(o.identity(), o, (a, b) -> {
@@ -65,7 +69,8 @@ public final class Profile {
     List<PartyRunStats> merged = new ArrayList<>();
     for (Map.Entry<String, Map<OpIdentity, OpStats>> e : byParty.entrySet()) {
       long[] t = totals.get(e.getKey());
-      merged.add(PartyRunStats.restore(e.getKey(), t[0], (int) t[1], List.copyOf(e.getValue().values())));
+      merged.add(PartyRunStats.restore(e.getKey(), t[0], (int) t[1], List.copyOf(e.getValue().values()),
+          timelines.get(e.getKey()), complete.get(e.getKey())));
     }
     return new Profile(runtime, wall, rounds, merged);
   }
@@ -77,6 +82,14 @@ public final class Profile {
    */
   public Profile withWallNanos(long nanos) {
     return new Profile(runtime, nanos, rounds, parties);
+  }
+
+  /** Every party's {@link Span}s, by start time (empty when the parties did not record them, e.g. party processes). */
+  public List<Span> timeline() {
+    List<Span> all = new ArrayList<>();
+    parties.forEach(p -> all.addAll(p.timeline()));
+    all.sort(java.util.Comparator.comparingLong(Span::startNanos));
+    return all;
   }
 
   /** Which runtime produced it. */

@@ -3,7 +3,6 @@ package dev.tfe.render;
 import dev.tfe.graph.Graph;
 import dev.tfe.graph.Node;
 import dev.tfe.graph.OpIdentity;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,19 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
-import org.eclipse.elk.core.math.ElkPadding;
-import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
-import org.eclipse.elk.core.options.EdgeRouting;
-import org.eclipse.elk.core.options.HierarchyHandling;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.graph.ElkEdge;
-import org.eclipse.elk.graph.ElkNode;
-import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
  * Draws a graph as SVG, laid out top to bottom by Eclipse ELK's layered algorithm (run headless,
@@ -47,10 +33,6 @@ public final class GraphSvg {
   private static final Map<String, String> PARTY_COLOURS = Map.of(
       "server0", PALETTE[0], "server1", PALETTE[1], "server2", PALETTE[2], "client", PALETTE[3], "owner", PALETTE[4]);
 
-  private static final double CHAR_WIDTH = 6.6;
-  private static final double BOX_HEIGHT = 34;
-  private static final double FRAME_TOP = 22;
-  private static final double LEGEND_ROW = 18;
 
   private GraphSvg() {}
 
@@ -128,8 +110,15 @@ public final class GraphSvg {
    * @param parties the parties whose nodes it holds, whose colours shade it
    * @param layer the frame it sits in, or null
    * @param tooltip text shown on hover
+   * @param expands the layer a click on the box opens (an interactive drawing), or null
+   * @param collapses whether a click on the box closes its opened layer
    */
-  record Box(String key, String label, String sub, List<String> parties, OpIdentity layer, String tooltip) {
+  record Box(String key, String label, String sub, List<String> parties, OpIdentity layer, String tooltip, String expands,
+      boolean collapses) {
+    Box(String key, String label, String sub, List<String> parties, OpIdentity layer, String tooltip) {
+      this(key, label, sub, parties, layer, tooltip, null, false);
+    }
+
     String party() {
       return parties.get(0);
     }
@@ -147,7 +136,22 @@ public final class GraphSvg {
       throw new IllegalArgumentException("the drawing would have " + lb.boxes().size() + " boxes, more than " + maxBoxes
           + "; draw a smaller part of the graph, or fewer layers opened");
     }
-    return draw(view, lb.boxes(), lb.edges(), lb.crossEdges());
+    Svg svg = new Svg();
+    GraphPainter.draw(view, lb.boxes(), lb.edges(), lb.crossEdges(), svg);
+    return svg.close();
+  }
+
+  /**
+   * Draws a view at its levels as PNG, painted headless with Java2D ({@link RasterCanvas}): the
+   * fallback where SVG is not shown.
+   *
+   * @param pixelRatio image pixels per drawing pixel (1 for the drawing's size, 2 for sharp text)
+   */
+  public static byte[] png(GraphView view, double pixelRatio) {
+    LevelBoxes lb = LevelBoxes.of(view);
+    RasterCanvas canvas = new RasterCanvas(pixelRatio);
+    GraphPainter.draw(view, lb.boxes(), lb.edges(), lb.crossEdges(), canvas);
+    return canvas.png();
   }
 
   /** Draws a view. */
@@ -194,135 +198,9 @@ public final class GraphSvg {
         }
       }
     }
-    return draw(view, boxes.values(), edges, cross);
-  }
-
-  /** Registers ELK's layered algorithm once, when first needed (the JVM's class initialisation is the lock). */
-  private static final class Elk {
-    static final boolean READY = register();
-
-    private static boolean register() {
-      LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-      return true;
-    }
-  }
-
-  private static void ensureElk() {
-    if (!Elk.READY) {
-      throw new IllegalStateException("ELK's layered layout is not registered");
-    }
-  }
-
-  private static String draw(GraphView view, java.util.Collection<Box> boxes, Set<List<String>> edges, Set<List<String>> cross) {
-    ensureElk();
-    ElkNode root = ElkGraphUtil.createGraph();
-    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-    root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
-    root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
-    root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
-    root.setProperty(CoreOptions.SPACING_NODE_NODE, 18.0);
-    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 26.0);
-    root.setProperty(CoreOptions.PADDING, new ElkPadding(12));
-    Map<OpIdentity, ElkNode> frames = new LinkedHashMap<>();
-    Map<String, ElkNode> elk = new HashMap<>();
-    Map<ElkNode, Box> boxByElk = new HashMap<>();
-    for (Box b : boxes) {
-      ElkNode parent = root;
-      if (b.layer() != null) {
-        parent = frames.computeIfAbsent(b.layer(), l -> {
-          ElkNode f = ElkGraphUtil.createNode(root);
-          f.setIdentifier(l.toString());
-          f.setProperty(CoreOptions.PADDING, new ElkPadding(FRAME_TOP + 6, 10, 10, 10));
-          return f;
-        });
-      }
-      ElkNode e = ElkGraphUtil.createNode(parent);
-      e.setIdentifier(b.key());
-      e.setDimensions(Math.max(60, CHAR_WIDTH * Math.max(b.label().length(), b.sub().length()) + 16), BOX_HEIGHT);
-      elk.put(b.key(), e);
-      boxByElk.put(e, b);
-    }
-    List<ElkEdge> elkEdges = new ArrayList<>();
-    for (List<String> e : edges) {
-      elkEdges.add(ElkGraphUtil.createSimpleEdge(elk.get(e.get(0)), elk.get(e.get(1))));
-    }
-    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-
-    List<String> parties = boxes.stream().flatMap(b -> b.parties().stream()).distinct().sorted().toList();
-    double titleHeight = view.title().isEmpty() ? 0 : 24;
-    double legendHeight = LEGEND_ROW + 8;
-    double natural = Math.max(root.getWidth(), legendWidth(parties));
-    double height = root.getHeight() + titleHeight + legendHeight;
-    // a notebook is about 1,000 px wide: wider drawings are scaled down to it (the viewBox keeps them whole)
-    double scale = Math.min(1, MAX_WIDTH / natural);
     Svg svg = new Svg();
-    svg.open(natural * scale, height * scale, natural, height);
-    if (titleHeight > 0) {
-      svg.text(12, 17, view.title(), "title");
-    }
-    legend(svg, 12, titleHeight + 2, parties);
-    svg.beginGroup(0, titleHeight + legendHeight);
-    for (ElkNode f : frames.values()) {
-      double[] at = absolute(f);
-      svg.rect(at[0], at[1], f.getWidth(), f.getHeight(), "frame", null);
-      svg.text(at[0] + 8, at[1] + 15, f.getIdentifier(), "framelabel");
-    }
-    for (ElkEdge e : elkEdges) {
-      Box from = boxByElk.get((ElkNode) e.getSources().get(0));
-      Box to = boxByElk.get((ElkNode) e.getTargets().get(0));
-      double[] off = absolute(e.getContainingNode());
-      boolean isCross = cross.contains(List.of(from.key(), to.key()));
-      e.getSections().forEach(s -> {
-        List<double[]> pts = new ArrayList<>();
-        pts.add(new double[] {s.getStartX() + off[0], s.getStartY() + off[1]});
-        s.getBendPoints().forEach(p -> pts.add(new double[] {p.getX() + off[0], p.getY() + off[1]}));
-        pts.add(new double[] {s.getEndX() + off[0], s.getEndY() + off[1]});
-        svg.path(pts, isCross ? "edge cross" : "edge", from.tooltip() + " -> " + to.tooltip());
-      });
-    }
-    for (Map.Entry<ElkNode, Box> e : boxByElk.entrySet()) {
-      ElkNode n = e.getKey();
-      Box b = e.getValue();
-      double[] at = absolute(n);
-      List<String> colours = b.parties().stream().map(GraphSvg::partyColour).toList();
-      svg.box(at[0], at[1], n.getWidth(), n.getHeight(), colours, b.key(), b.tooltip());
-      svg.text(at[0] + 8, at[1] + 14, b.label(), "label");
-      svg.text(at[0] + 8, at[1] + 28, b.sub(), "sub");
-    }
-    svg.endGroup();
+    GraphPainter.draw(view, boxes.values(), edges, cross, svg);
     return svg.close();
-  }
-
-  private static final double MAX_WIDTH = 1000;
-
-  private static double legendWidth(List<String> parties) {
-    double w = 12 + CHAR_WIDTH * 8;
-    for (String p : parties) {
-      w += 26 + CHAR_WIDTH * p.length();
-    }
-    return w + 26 + CHAR_WIDTH * 24;
-  }
-
-  /** The legend, in one row at the top: a swatch per party, then the message edge. */
-  private static void legend(Svg svg, double x, double y, List<String> parties) {
-    svg.text(x, y + 11, "parties:", "framelabel");
-    double at = x + CHAR_WIDTH * 8;
-    for (String p : parties) {
-      svg.legendEntry(at, y, partyColour(p), p);
-      at += 26 + CHAR_WIDTH * p.length();
-    }
-    svg.crossEdgeLegend(at, y + 6);
-  }
-
-  /** The position of a node's top-left corner in the root's coordinates. */
-  private static double[] absolute(ElkNode n) {
-    double x = 0;
-    double y = 0;
-    for (ElkNode m = n; m != null && m.getParent() != null; m = m.getParent()) {
-      x += m.getX();
-      y += m.getY();
-    }
-    return new double[] {x, y};
   }
 
   static String fmt(double v) {

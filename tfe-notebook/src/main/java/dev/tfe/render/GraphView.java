@@ -163,6 +163,16 @@ public record GraphView(Graph graph, List<String> layers, String title, Profile 
     return GraphSvg.render(this);
   }
 
+  /** The drawing as HTML: interactive where the notebook runs scripts, a static image elsewhere ({@link GraphHtml}). */
+  public String toHtml() {
+    return GraphHtml.of(this);
+  }
+
+  /** The drawing as PNG, for where SVG is not shown (painted headless with Java2D, two pixels per drawing pixel). */
+  public byte[] toPng() {
+    return GraphSvg.png(this, 2);
+  }
+
   @Override
   public String toString() {
     List<Node> nodes = nodes();

@@ -99,7 +99,10 @@ record LevelBoxes(List<GraphSvg.Box> boxes, Set<List<String>> edges, Set<List<St
       sub = sub.isEmpty() ? cost : sub + " \u00b7 " + cost;
       tooltip += ": " + cost;
     }
-    return new GraphSvg.Box(key, label, sub, parties, g.frame(), tooltip);
+    List<OpIdentity.Frame> frames = g.identity().frames();
+    String expands = g.frame() == null && g.party() == null && !frames.isEmpty()
+        && frames.get(frames.size() - 1) instanceof OpIdentity.Layer l ? l.name() : null;
+    return new GraphSvg.Box(key, label, sub, parties, g.frame(), tooltip, expands, g.frame() != null);
   }
 
   /** The figures of the records within {@code id} (of {@code party}, or all): "12.3 ms · 1.20 MB · 4 rounds". */

@@ -135,10 +135,18 @@ public final class ProfileReport {
     return sb.toString();
   }
 
-  /** {@link #html(Profile)} followed by the chart of {@link Metric#MILLIS} as an embedded PNG. */
+  /**
+   * {@link #html(Profile)} followed by the chart of {@link Metric#MILLIS} and, where the run
+   * recorded one, the parties' timeline ({@link TimelineChart}), as embedded PNGs.
+   */
   public static String htmlWithChart(Profile profile) {
-    return html(profile) + "<img alt=\"profile chart\" src=\"data:image/png;base64,"
+    String html = html(profile) + "<img alt=\"profile chart\" src=\"data:image/png;base64,"
         + Base64.getEncoder().encodeToString(png(profile)) + "\"/>";
+    if (profile.timeline().isEmpty()) {
+      return html;
+    }
+    return html + "<br/><img alt=\"timeline per party: compute, send, wait\" src=\"data:image/png;base64,"
+        + Base64.getEncoder().encodeToString(TimelineChart.png(profile)) + "\"/>";
   }
 
   /** A horizontal stacked bar chart: one bar per op kind (the costliest first), one stack segment per party. */

@@ -4,6 +4,7 @@ import dev.tfe.graph.Node;
 import dev.tfe.graph.OpIdentity;
 import dev.tfe.graph.Plan;
 import dev.tfe.profile.PartyRunStats;
+import dev.tfe.profile.Span;
 import dev.tfe.ring.RingTensor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class PlanExecutor {
           throw new IllegalStateException(plan.party() + " expected " + r.getValue().length + " values from "
               + r.getKey() + " but got " + batch.entries().size());
         }
+        stats.addSpan(Span.Phase.WAIT, r.getKey(), run, batch.step(), t0, t0 + waited, bytes.length);
         for (MessageCodec.Entry e : batch.entries()) {
           values.put(e.nodeId(), e.value());
           OpIdentity scope = consumerScope.getOrDefault(e.nodeId(), OpIdentity.NONE);
@@ -53,6 +55,7 @@ public final class PlanExecutor {
           stats.addWait(scope, waited / batch.entries().size());
         }
       }
+      long computeStart = System.nanoTime();
       for (int id : step.compute()) {
         Node n = plan.nodes().get(id);
         RingTensor[] in = new RingTensor[n.inputCount()];
@@ -75,6 +78,9 @@ public final class PlanExecutor {
           release(values, remaining, n.input(i));
         }
       }
+      if (step.compute().length > 0) {
+        stats.addSpan(Span.Phase.COMPUTE, "", run, step.index(), computeStart, System.nanoTime(), 0);
+      }
       boolean sent = false;
       for (Map.Entry<String, int[]> s : step.sends().entrySet()) {
         List<MessageCodec.Entry> entries = new ArrayList<>();
@@ -85,8 +91,10 @@ public final class PlanExecutor {
           stats.addSent(plan.sendIdentities().getOrDefault(id, n.identity()), (long) n.wireBytes() * v.size(), step.index());
         }
         long t0 = System.nanoTime();
-        transport.send(s.getKey(), MessageCodec.encode(run, step.index(), plan.party(), entries));
+        byte[] message = MessageCodec.encode(run, step.index(), plan.party(), entries);
+        transport.send(s.getKey(), message);
         long dt = System.nanoTime() - t0;
+        stats.addSpan(Span.Phase.SEND, s.getKey(), run, step.index(), t0, t0 + dt, message.length);
         stats.addWait(plan.sendIdentities().getOrDefault(s.getValue()[0], OpIdentity.NONE), dt);
         sent = true;
         for (int id : s.getValue()) {

@@ -55,8 +55,13 @@ class ProfileReportTest {
   void chromeTraceHasOneCompleteEventPerOpAndParty() {
     Map<String, Object> trace = (Map<String, Object>) Json.parse(ChromeTrace.json(profile));
     List<Object> events = (List<Object>) trace.get("traceEvents");
-    long complete = events.stream().filter(e -> "X".equals(((Map<String, Object>) e).get("ph"))).count();
+    // process 1: a complete event per op and party; process 2: one per span of the timeline
+    long complete = events.stream().filter(e -> "X".equals(((Map<String, Object>) e).get("ph"))
+        && Long.valueOf(1).equals(((Map<String, Object>) e).get("pid"))).count();
     assertEquals(profile.ops().size(), complete);
+    long spans = events.stream().filter(e -> "X".equals(((Map<String, Object>) e).get("ph"))
+        && Long.valueOf(2).equals(((Map<String, Object>) e).get("pid"))).count();
+    assertEquals(profile.timeline().size(), spans);
     OpStats first = profile.ops().get(0);
     Map<String, Object> e = (Map<String, Object>) events.stream()
         .filter(x -> first.label().equals(((Map<String, Object>) x).get("name"))).findFirst().orElseThrow();

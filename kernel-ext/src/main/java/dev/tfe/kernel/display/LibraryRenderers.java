@@ -19,8 +19,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * The library's types in a notebook, drawn by the core's display-neutral {@code dev.tfe.render}:
- * a {@link Graph}, {@link GraphView} or {@link PrivateModel} as SVG; a {@link Profile} as HTML
- * tables with an embedded chart, or as a PNG chart; a {@link Prediction} as an HTML summary; a
+ * a {@link Graph}, {@link GraphView} or {@link PrivateModel} as HTML (interactive in a trusted
+ * notebook), SVG and PNG; a {@link Profile} as HTML tables with embedded charts (op kinds, and the
+ * parties' timeline), or as a PNG chart; a {@link Prediction} as an HTML summary; a
  * Tablesaw {@link Table} as HTML; a {@link Tensor} as text (shape, kind, holders, never a value).
  * Every type also has a {@code text/plain} summary.
  *
@@ -32,15 +33,23 @@ import tech.tablesaw.api.Table;
  */
 public final class LibraryRenderers implements RendererRegistrar {
 
+    /**
+     * A graph's bundle: HTML (interactive where the notebook runs scripts: a click opens or closes
+     * a layer, hovering shows a box's figures; else the drawing as an image), the static SVG, and
+     * a PNG for notebooks that show neither (an untrusted notebook shows only PNG and sanitized HTML).
+     */
+    private static final MIMEType[] GRAPH_MIMES = {MIMEType.TEXT_HTML, MIMEType.IMAGE_SVG, MIMEType.IMAGE_PNG};
+
     @Override
     public void registerInto(Renderer renderer) {
-        renderer.createRegistration(GraphView.class).preferring(MIMEType.IMAGE_SVG).supporting(MIMEType.TEXT_PLAIN)
+        renderer.createRegistration(GraphView.class).preferring(GRAPH_MIMES).supporting(MIMEType.TEXT_PLAIN)
                 .register((v, ctx) -> graph(v, ctx));
-        renderer.createRegistration(Graph.class).preferring(MIMEType.IMAGE_SVG).supporting(MIMEType.TEXT_PLAIN)
+        renderer.createRegistration(Graph.class).preferring(GRAPH_MIMES).supporting(MIMEType.TEXT_PLAIN)
                 .register((g, ctx) -> graph(GraphView.of(g), ctx));
-        renderer.createRegistration(PrivateModel.class).preferring(MIMEType.IMAGE_SVG).supporting(MIMEType.TEXT_PLAIN)
+        renderer.createRegistration(PrivateModel.class).preferring(GRAPH_MIMES).supporting(MIMEType.TEXT_PLAIN)
                 .register((m, ctx) -> {
-                    if (ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG)) {
+                    if (ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG) || ctx.wantsDataRenderedAs(MIMEType.TEXT_HTML)
+                            || ctx.wantsDataRenderedAs(MIMEType.IMAGE_PNG)) {
                         graph(m.graph(), ctx);
                     }
                     ctx.renderIfRequested(MIMEType.TEXT_PLAIN, m::toString);
@@ -69,11 +78,11 @@ public final class LibraryRenderers implements RendererRegistrar {
 
     /** A view as SVG, or, when it is too big to draw, as text that says so. */
     private static void graph(GraphView view, RenderContext ctx) {
+        boolean levels = ctx.getParameterAsString("detail", "").isEmpty();
         String svg;
         try {
-            svg = !ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG) ? null
-                    : ctx.getParameterAsString("detail", "").isEmpty()
-                            ? GraphSvg.render(view, ctx.getParameterAsInt("maxBoxes", GraphSvg.Options.DEFAULT.maxBoxes()))
+            svg = !ctx.wantsDataRenderedAs(MIMEType.IMAGE_SVG) && !(ctx.wantsDataRenderedAs(MIMEType.TEXT_HTML) && !levels) ? null
+                    : levels ? GraphSvg.render(view, ctx.getParameterAsInt("maxBoxes", GraphSvg.Options.DEFAULT.maxBoxes()))
                             : GraphSvg.render(view, options(ctx));
         } catch (IllegalArgumentException tooBig) {
             ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> view + " (not drawn: " + tooBig.getMessage() + ")");
@@ -82,6 +91,14 @@ public final class LibraryRenderers implements RendererRegistrar {
         ctx.renderIfRequested(MIMEType.TEXT_PLAIN, view::toString);
         if (svg != null) {
             ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg);
+        }
+        if (levels) {
+            // the drawing at its levels: interactive HTML and a PNG
+            ctx.renderIfRequested(MIMEType.TEXT_HTML, view::toHtml);
+            ctx.renderIfRequested(MIMEType.IMAGE_PNG, () -> Base64.getEncoder().encodeToString(view.toPng()));
+        } else if (svg != null) {
+            // a detailed drawing (every op and party, or every node) is shown as its SVG, static
+            ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> svg);
         }
     }
 

@@ -62,7 +62,14 @@ class LibraryRenderersTest {
             DisplayData d = TfeRenderers.render(renderer, g);
             assertTrue(((String) d.getData(MIMEType.IMAGE_SVG)).startsWith("<svg"), g.getClass().getName());
             assertTrue(d.hasDataForType(MIMEType.TEXT_PLAIN));
+            // interactive HTML where scripts run, a static image without, and a PNG for untrusted notebooks
+            String html = (String) d.getData(MIMEType.TEXT_HTML);
+            assertTrue(html.contains("class=\"tfe-graph\"") && html.contains("data:image/svg+xml;base64,"), html);
+            byte[] png = Base64.getDecoder().decode((String) d.getData(MIMEType.IMAGE_PNG));
+            assertEquals((byte) 0x89, png[0]);
         }
+        assertTrue(((String) TfeRenderers.render(renderer, model.graph()).getData(MIMEType.TEXT_HTML))
+                .contains("\"" + model.layerNames().get(0) + "\":\"<svg"), "an opened drawing per layer, shown on a click");
         DisplayData nodes = renderer.render(model.graph(), Map.of("detail", "nodes"));
         assertTrue(((String) nodes.getData(MIMEType.IMAGE_SVG)).contains("<svg"));
         DisplayData tooBig = renderer.render(tfe.graph(), Map.of("maxBoxes", 1));
