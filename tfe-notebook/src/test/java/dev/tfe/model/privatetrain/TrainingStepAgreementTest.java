@@ -38,7 +38,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the step itself.
  */
 @Timeout(300)
-class TrainingStepAgreementTest {
+public class TrainingStepAgreementTest {
   static final double TOLERANCE = 2e-2;
 
   static Stream<ProtocolCase> protocols() {
@@ -62,12 +62,20 @@ class TrainingStepAgreementTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("protocols")
   void twoStepsAgreeWithPlaintextTraining(ProtocolCase pc) {
+    assertTwoStepsAgree(pc, false);
+  }
+
+  /** The check of this class for one protocol, in-process or (after {@code tfe.launchLocal()}) on party processes. */
+  public static void assertTwoStepsAgree(ProtocolCase pc, boolean processes) {
     Dataset rows = rows();
     Fit fit = Fit.epochs(1).batchSize(16).sgd(0.1, 0.5).seed(4);
     Sequential plain = network();
     try (Tfe tfe = Tfe.local(PrivateTraining.PRECISION)) {
       Protocol p = pc.factory().apply(tfe);
       assumeTrue(p.supportsComparisons(), pc.name() + " has no comparisons");
+      if (processes) {
+        tfe.launchLocal();
+      }
       List<DataOwner> owners = List.of(DataOwner.of(tfe.party("ownerA"), rows.slice(0, 20)),
           DataOwner.of(tfe.party("ownerB"), rows.slice(20, 32)));
       PrivateTraining pt = new PrivateTraining(tfe, network(), tfe.party("modelOwner"), p, owners);
