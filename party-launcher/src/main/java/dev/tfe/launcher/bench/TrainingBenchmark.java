@@ -43,7 +43,8 @@ import java.util.Map;
  * train privately yet is reported as such.
  *
  * <p>Usage: {@code TrainingBenchmark [reps] [--runtime both|in-process|processes] [--networks A,B]};
- * writes {@code bench-results/training.json} and the training section of {@code BENCHMARKS.md}.
+ * writes {@code bench-results/training.json}, and beside {@code BENCHMARKS.md} its training section and
+ * {@code BENCHMARKS-training.json}.
  */
 @Command(name = "training", description = {"One private SGD step of networks A and B at batch 128 for every protocol "
     + "with comparisons: median wall time, bytes and rounds of a step. Saves bench-results/training.json and a section "
@@ -114,11 +115,11 @@ public final class TrainingBenchmark implements Callable<Integer> {
   static void run(int reps, List<Boolean> modes, List<String> networks, String args) throws IOException {
     Dataset train = Mnist.load().train();
     List<Figure> figures = new ArrayList<>();
-    for (ProtocolModule<?> m : BuiltInModules.protocols()) {
-      if (m.id().equals(PlainModule.ID)) {
-        continue;
-      }
-      for (String net : networks) {
+    for (String net : networks) {
+      for (ProtocolModule<?> m : BuiltInModules.protocols()) {
+        if (m.id().equals(PlainModule.ID)) {
+          continue;
+        }
         for (boolean processes : modes) {
           Figure f = measure(m, net, train, reps, processes);
           if (f != null) {
@@ -126,10 +127,14 @@ public final class TrainingBenchmark implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-3s %-10s %-12s %10.1f ms %12s %6d rounds, compute %.0f ms, loopback "
                 + "estimate %.0f ms %s%n", f.network(), f.protocol(), f.runtime(), f.medianMs(), Profile.bytes(f.bytes()),
                 f.rounds(), f.computeMs(), f.loopbackMs(), f.note());
+            save(figures, reps, args);  // after every case, so that an interrupted run keeps what it measured
           }
         }
       }
     }
+  }
+
+  private static void save(List<Figure> figures, int reps, String args) throws IOException {
     Path out = Path.of("bench-results", "training.json");
     Files.createDirectories(out.getParent());
     StringBuilder sb = new StringBuilder("{\n  \"benchmark\": \"training\",\n  \"batch\": 128,\n  \"steps\": " + reps
@@ -142,12 +147,14 @@ public final class TrainingBenchmark implements Callable<Integer> {
           f.protocol(), f.runtime(), f.medianMs(), f.bytes(), f.rounds(), f.busiestBytes(), f.computeMs(), f.loopbackMs(),
           f.note(), i + 1 < figures.size() ? "," : ""));
     }
-    Files.writeString(out, sb.append("  ]\n}\n").toString());
+    String json = sb.append("  ]\n}\n").toString();
+    Files.writeString(out, json);
     System.out.println("saved " + out.toAbsolutePath());
     Path md = Path.of("BENCHMARKS.md");
     if (Files.exists(md)) {
       Files.writeString(md, withSection(Files.readString(md), section(figures, reps, args)));
-      System.out.println("updated " + md.toAbsolutePath());
+      Files.writeString(Path.of("BENCHMARKS-training.json"), json);
+      System.out.println("updated " + md.toAbsolutePath() + " and BENCHMARKS-training.json");
     }
   }
 
