@@ -147,7 +147,7 @@ public final class TrainingBenchmark implements Callable<Integer> {
           f.protocol(), f.runtime(), f.medianMs(), f.bytes(), f.rounds(), f.busiestBytes(), f.computeMs(), f.loopbackMs(),
           f.note(), i + 1 < figures.size() ? "," : ""));
     }
-    String json = sb.append("  ]\n}\n").toString();
+    String json = sb.append("  ]\n}\n").toString().replace(": NaN", ": null");  // a case without figures
     Files.writeString(out, json);
     System.out.println("saved " + out.toAbsolutePath());
     Path md = Path.of("BENCHMARKS.md");
@@ -174,7 +174,10 @@ public final class TrainingBenchmark implements Callable<Integer> {
     StringBuilder b = new StringBuilder(HEADER + "\n\n");
     b.append("`./tfe bench training").append(args.isEmpty() ? "" : " " + args).append("` (")
         .append(java.time.LocalDate.now(java.time.ZoneOffset.UTC)).append(", ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores): two data owners, momentum SGD, softmax ")
+        .append(Runtime.getRuntime().availableProcessors()).append(" cores, load average ")
+        .append(String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            .getSystemLoadAverage()))
+        .append(" when written): two data owners, momentum SGD, softmax ")
         .append("cross-entropy, 20 fractional bits; median of ").append(reps)
         .append(" steps after a first that plans; bytes and rounds of one step; compute: the busiest party's kernel time ")
         .append("(no waiting) in the last step; loopback: what the busiest party's bytes and the rounds alone would take at ")
@@ -214,6 +217,12 @@ public final class TrainingBenchmark implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         return new Figure(net, p.name(), processes ? "processes" : "in-process", Double.NaN, 0, 0,
             "not trainable privately yet: " + e.getMessage().replace('"', '\''), 0, Double.NaN);
+      } catch (RuntimeException e) {
+        // a party that runs out of memory (FSS's keys for network B) fails the case, not the whole benchmark
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").replace('"', '\'').replace('|', '/');
+        System.err.println(net + " " + p.name() + ": " + e);
+        return new Figure(net, p.name(), processes ? "processes" : "in-process", Double.NaN, 0, 0, "failed: " + why, 0,
+            Double.NaN);
       }
       double[] s = pt.stepSeconds().stream().skip(1).mapToDouble(Double::doubleValue).sorted().toArray();
       Profile prof = pt.lastStepProfile();
