@@ -10,18 +10,25 @@ import dev.tfe.model.Layers;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.privatetrain.DataOwner;
 import dev.tfe.model.privatetrain.PrivateTraining;
+import dev.tfe.model.privatetrain.TrainingStepAgreementTest;
+import dev.tfe.protocol.ProtocolCase;
+import dev.tfe.protocol.Protocols;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Private training on party processes: logistic regression by two data owners, trained on the
  * servers' processes, gives the weights of in-process private training (within the rounding of
- * the truncations, which draw other randomness) and of plaintext training.
+ * the truncations, which draw other randomness) and of plaintext training; and two SGD steps of a
+ * small ReLU network with softmax cross-entropy, on processes, agree with plaintext training for
+ * every protocol with comparisons (SecureNN, FSS, ABY3).
  */
 @Tag("processes")
 @Timeout(600)
@@ -68,5 +75,15 @@ class PrivateTrainingProcessTest {
     assertEquals(0, onProcesses.sub(inProcess).amaxNumber().doubleValue(), 1e-4, "processes vs in-process");
     assertEquals(0, onProcesses.sub(expected).amaxNumber().doubleValue(), 1e-3, "processes vs plaintext (weights moved by "
         + moved + ")");
+  }
+
+  static java.util.stream.Stream<ProtocolCase> protocols() {
+    return Protocols.secure();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("protocols")
+  void twoStepsOnProcessesAgreeWithPlaintextForEveryProtocol(ProtocolCase pc) {
+    TrainingStepAgreementTest.assertTwoStepsAgree(pc, true);
   }
 }

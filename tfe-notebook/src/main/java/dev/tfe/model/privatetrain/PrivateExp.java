@@ -71,7 +71,21 @@ final class PrivateExp {
   Tensor apply(Protocol p, Tensor x) {
     int[] shape = x.shape();
     Tensor d = p.maximum(x, Constants.fill(p, -CLIP, shape));
-    d = p.select(p.less(d, Constants.fill(p, 0, shape)), d, Constants.fill(p, 0, shape));
+    return limit(p, p.select(p.less(d, Constants.fill(p, 0, shape)), d, Constants.fill(p, 0, shape)));
+  }
+
+  /**
+   * {@code e^max(x, -CLIP)} for inputs the caller knows to be at most 0 exactly (as the softmax's
+   * {@code z - max z}, computed with exact comparisons): one comparison fewer than {@link #apply},
+   * same bound. A positive input would not be clipped, so this is package-private.
+   */
+  Tensor applyNonPositive(Protocol p, Tensor x) {
+    return limit(p, p.maximum(x, Constants.fill(p, -CLIP, x.shape())));
+  }
+
+  /** {@code (1 + d/n)^n} for {@code d} in {@code [-CLIP, 0]}. */
+  private Tensor limit(Protocol p, Tensor d) {
+    int[] shape = d.shape();
     Tensor a = p.add(Constants.scale(p, d, 1.0 / n), Constants.fill(p, 1, shape));
     for (int i = 0; i < squarings; i++) {
       a = p.square(a);

@@ -2,6 +2,7 @@ package dev.tfe.model.privatetrain;
 
 import static dev.tfe.protocol.Agreement.assertClose;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tfe.program.Output;
 import dev.tfe.program.Party;
@@ -184,9 +185,20 @@ class BackwardAgreementTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("protocols")
+  void expOfNonPositiveInputsIsWithinTheSameBound(ProtocolCase pc) {
+    PrivateExp exp = new PrivateExp(PrivateTraining.PRECISION);
+    double[] v = {0, -1e-6, -0.01, -0.5, -1, -2, -3.3, -5, -8, -12, -15.9, -16, -16.5, -40, -1000};
+    double[] got = run(pc, (p, in, vars) -> List.of(exp.applyNonPositive(p, in[0])), TestData.of(v, v.length)).get(0);
+    double[] want = java.util.Arrays.stream(v).map(Math::exp).toArray();
+    assertClose(got, want, exp.errorBound(), pc + " exp of non-positive inputs, bound " + exp.errorBound());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("protocols")
   void reciprocalIsWithinItsBoundOverItsRange(ProtocolCase pc) {
     PrivateReciprocal rec = new PrivateReciprocal(PrivateTraining.PRECISION, 0.9, 10);
-    double[] v = {0.9, 0.95, 1, 1.5, 2, 3.3, 5, 7.77, 9.99, 10};
+    assertTrue(rec.iterations() <= 5, "the minimax start needs at most 5 iterations on [0.9, 10]: " + rec.iterations());
+    double[] v = {0.9, 0.95, 1, 1.5, 2, 3.3, 5, 5.45, 7.77, 9.99, 10};
     double[] got = run(pc, (p, in, vars) -> List.of(rec.apply(p, in[0])), TestData.of(v, v.length)).get(0);
     double[] want = java.util.Arrays.stream(v).map(a -> 1 / a).toArray();
     assertClose(got, want, rec.errorBound(), pc + " reciprocal, bound " + rec.errorBound());
