@@ -38,6 +38,7 @@ public final class PrivateModel {
   private final List<PrivateLayer> layers;
   private final boolean softmax;
   private final String id;
+  private final ComparisonRange range;
   private final Map<List<Integer>, Built> built = new HashMap<>();
 
   private record Built(Party client, String key, Output logits, int firstNode, int endNode) {}
@@ -55,6 +56,8 @@ public final class PrivateModel {
     synchronized (PrivateModel.class) {
       this.id = "model" + (++counter);
     }
+    this.range = ComparisonRange.of(model, protocol.exactComparisonLimit(), tfe.fixedPoint().config());
+    range.requirePositive(protocol.name());
     try (Graph.Scope s = tfe.graph().layerScope(id, "weights")) {
       LayerTranslator.Translation t = new LayerTranslator(tfe, protocol, owner).translate(model);
       this.layers = t.layers();
@@ -64,6 +67,15 @@ public final class PrivateModel {
 
   public Protocol protocol() {
     return protocol;
+  }
+
+  /**
+   * The largest input magnitude for which every comparison of this model is exact under its
+   * protocol (infinite when the protocol compares every ring value exactly); {@link #predict}
+   * refuses larger inputs. Derived from the weights by interval arithmetic ({@code ComparisonRange}).
+   */
+  public double maxExactInput() {
+    return range.maxInput();
   }
 
   public Sequential model() {
@@ -123,6 +135,7 @@ public final class PrivateModel {
     }
     // every value checked before any batch runs, so an error names the row of x itself
     tfe.fixedPoint().encode(x, "prediction input of " + client.name());
+    range.check(x.amaxNumber().doubleValue(), "prediction input of " + client.name(), protocol.name());
     int n = shape[0];
     List<INDArray> parts = new ArrayList<>();
     List<Profile> profiles = new ArrayList<>();

@@ -31,9 +31,14 @@ import dev.tfe.protocol.share.TruncationMode;
  * two values, which is what less, maximum, the max tree and max pooling compare, lies in
  * {@code (-2^(k-1), 2^(k-1))}, where DReLU is exact ({@link dev.tfe.protocol.fss.kernels.SignKeys}).
  * Max pooling with padding raises cells by {@code 2^(i+f)} instead of 2^61, which keeps the
- * differences in that range. A value outside the fixed-point range (an overflow that the
- * fixed-point encoding refuses at inputs and outputs) would be compared wrongly: pass
- * {@code k = 64} to compare every signed 64-bit value exactly, at twice the key size.
+ * differences in that range. A value beyond {@code 2^(k-2)} ring units ({@link
+ * #exactComparisonLimit}) would be compared wrongly, so it must never reach a comparison: a
+ * private model proves from its weights, by interval arithmetic, the largest input for which every
+ * compared value stays inside, and refuses larger inputs before anything runs
+ * ({@code PrivateModel.maxExactInput()}); no range test runs on private values, since its outcome
+ * would reveal a bit of them. On the low-level API the caller keeps compared values in the
+ * fixed-point range (inputs are, by encoding), or passes {@code k = 64} to compare every signed
+ * 64-bit value exactly, at twice the key size.
  *
  * <p><b>Offline and online.</b> The dealer's keys, masks and triples do not depend on the inputs;
  * everything server2 sends is offline material (keys in the profile scope {@code fss.keys}),
@@ -75,6 +80,16 @@ public class Fss extends ComparingProtocol {
   /** The compared bit width {@code k}. */
   public int compareBits() {
     return bits;
+  }
+
+  /**
+   * {@code 2^(k-2)} ring units: values below it in magnitude, and differences of two of them, lie in
+   * {@code (-2^(k-1), 2^(k-1))}, where DReLU and the ReLU gate are exact, also after max pooling's
+   * padding shift ({@link #poolShift}).
+   */
+  @Override
+  public long exactComparisonLimit() {
+    return 1L << (bits - 2);
   }
 
   /** {@code 2^(k-2)}, at least every fixed-point magnitude, so that padded zeros lose and differences stay in range. */
