@@ -160,6 +160,20 @@ public final class PrivateModel {
   }
 
   /**
+   * Makes ahead, before the client's input exists, the input-independent material of the next
+   * {@code runs} predictions on batches of shape {@code batchShape} ({@code [N, ...]}): the
+   * dealer's masks, keys and triples, computed and sent to the servers now (the offline phase,
+   * {@link dev.tfe.graph.Preprocessing}). Each of the next {@code runs} batches of that shape that
+   * {@link #predict} runs on this runtime uses one set and runs only its online part: the dealer
+   * neither computes nor sends during it. Returns the offline profile (bytes, rounds, time).
+   */
+  public Profile preprocess(Party client, int runs, int... batchShape) {
+    tfe.requireParty(client.name());
+    Built b = build(client, batchShape.clone());
+    return tfe.session().preprocess(List.of(b.logits().node()), runs);
+  }
+
+  /**
    * The analytical communication of {@code predict(client, x, batchSize)}, read off the planned
    * graph ({@link PlannedCost}) before anything runs: one run per batch of {@code batchSize} rows
    * of {@code x} (the last one smaller), added as the prediction's combined profile adds them.
