@@ -171,6 +171,11 @@ public final class NetworksBenchmark implements Callable<Integer> {
       description = "protocols among securenn, fss, aby3 (default: securenn,fss)")
   List<String> protocols = List.of("securenn", "fss");
 
+  @Option(names = "--party-heap", paramLabel = "SIZE",
+      description = "heap of each local party process, as for -Xmx (default: 2g; FSS on network B at batch 128 holds"
+          + " about 3 GB of keys on the dealer and half of that on each server: use 6g)")
+  String partyHeap = "2g";
+
   @Option(names = "--out", paramLabel = "FILE",
       description = "where to save the records (default: BENCHMARKS.json after a complete run, else bench-results/)")
   String out;
@@ -216,6 +221,9 @@ public final class NetworksBenchmark implements Callable<Integer> {
       names.add(name);
     }
     protocols = names;
+    if (!partyHeap.matches("[0-9]+[kKmMgG]?")) {
+      throw new ParameterException(spec.commandLine(), "--party-heap takes a size as -Xmx does (e.g. 6g), got " + partyHeap);
+    }
     if (batches != null && batches.stream().anyMatch(b -> b < 1)) {
       throw new ParameterException(spec.commandLine(), "a batch size must be at least 1, got " + batches);
     }
@@ -291,7 +299,8 @@ public final class NetworksBenchmark implements Callable<Integer> {
             long tc = System.nanoTime();
             // across emulated hosts CURVE, on one I/O thread per process, can hold a heartbeat behind a message of
             // 100 MB for over 10 s on a busy machine: parties are declared lost after 5 minutes of silence instead
-            cluster = hostmap == null ? Cluster.launchLocal() : Cluster.connect(Path.of(hostmap), java.time.Duration.ofSeconds(60),
+            cluster = hostmap == null ? Cluster.launchLocal(dev.tfe.launcher.LaunchOptions.defaults().jvmArgs(List.of("-Xmx" + partyHeap)))
+                : Cluster.connect(Path.of(hostmap), java.time.Duration.ofSeconds(60),
                 java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(5));
             System.out.printf("%s party processes in %.1f s%n", hostmap == null ? "launched local" : "connected to the",
                 (System.nanoTime() - tc) / 1e9);
