@@ -46,8 +46,11 @@ import dev.tfe.protocol.share.TruncationMode;
  * 64-bit value exactly, at twice the key size.
  *
  * <p><b>Offline and online.</b> The dealer's keys, masks and triples do not depend on the inputs;
- * everything server2 sends is offline material (keys in the profile scope {@code fss.keys}),
- * everything server0 and server1 send is online. Per element, DReLU costs {@code 16} online bytes
+ * everything server2 sends is offline material (keys in the profile scope {@code fss.keys}).
+ * Made during a run they cost time and bytes there; {@code PrivateModel.preprocess} (over
+ * {@code Session.preprocess}, {@code dev.tfe.graph.Preprocessing}) makes them ahead of the input,
+ * and the run then sends only its online part: the masked input ({@link #definePrivateInput}), the
+ * openings of gates, Beaver products and truncations, and the output. Per element, DReLU costs {@code 16} online bytes
  * in one round and {@code 2(24k + 8)} offline; ReLU is one gate ({@link ReluGate}) of the same
  * {@code 16} online bytes and one round, with keys of {@code 2(32k + 16)} offline bytes; a
  * select or maximum after a DReLU adds one product with the bit ({@code 16} online bytes, one
