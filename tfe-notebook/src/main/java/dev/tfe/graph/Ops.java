@@ -20,6 +20,12 @@ public final class Ops {
   public static final String VAR_WRITE = "var.write";
   public static final String RANDOM = "random";
   public static final String SEED = "seed";
+  /** Keeps a preprocessed value on its party for a later run ({@link Preprocessing}). */
+  public static final String PRE_KEEP = "pre.keep";
+  /** Takes the oldest value kept by {@link #PRE_KEEP} for the same node, instead of computing it. */
+  public static final String PRE_TAKE = "pre.take";
+  /** The feed that numbers the online run a preprocessed value is for (one long, given to every party). */
+  public static final String PRE_SEQ_FEED = "pre.seq";
   public static final String EXPAND = "expand";
   public static final String ADD = "add";
   public static final String SUB = "sub";

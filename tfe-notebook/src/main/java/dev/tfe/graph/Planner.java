@@ -31,21 +31,22 @@ public final class Planner {
    * the op modules {@code modules} whose kernels it runs with.
    */
   public static Map<String, Plan> plan(Graph graph, List<Integer> targets, List<String> modules) {
-    List<Node> nodes = graph.nodes();
-    BitSet needed = new BitSet(nodes.size());
-    ArrayList<Integer> stack = new ArrayList<>(targets);
-    while (!stack.isEmpty()) {
-      int id = stack.remove(stack.size() - 1);
-      if (id < 0 || id >= nodes.size()) {
-        throw new IllegalArgumentException("node #" + id + " is not in the graph");
-      }
-      if (!needed.get(id)) {
-        needed.set(id);
-        for (int in : nodes.get(id).inputs()) {
-          stack.add(in);
-        }
-      }
+    return plan(graph, targets, modules, Set.of());
+  }
+
+  /**
+   * The plans of the online part of a run: as {@link #plan(Graph, List, List)}, but each node of
+   * {@code taken} is read from its party's preprocessed values ({@link Ops#PRE_TAKE},
+   * {@link Preprocessing}) instead of computed, so what only it needs drops out.
+   */
+  public static Map<String, Plan> plan(Graph graph, List<Integer> targets, List<String> modules, Set<Integer> taken) {
+    List<Node> nodes = new ArrayList<>(graph.nodes());
+    for (int id : taken) {
+      Node n = nodes.get(id);
+      nodes.set(id, new Node(id, Ops.PRE_TAKE, n.party(), n.identity(), Attrs.of("node", (long) id), new int[0],
+          n.shape(), n.wireBytes()));
     }
+    BitSet needed = Preprocessing.needed(nodes, targets);
     int[] level = new int[nodes.size()];
     int maxLevel = 0;
     for (int id = needed.nextSetBit(0); id >= 0; id = needed.nextSetBit(id + 1)) {

@@ -140,6 +140,17 @@ public interface Protocol {
     return false;
   }
 
+  /**
+   * The magnitude, in ring units, below which every value this protocol compares (and the
+   * difference of two such values) is compared exactly; {@link Long#MAX_VALUE} when comparisons
+   * are exact on every signed ring element that fixed-point arithmetic produces. A protocol that
+   * compares on fewer bits (FSS) returns its smaller range, and a private model refuses inputs that
+   * its weights could carry beyond it.
+   */
+  default long exactComparisonLimit() {
+    return Long.MAX_VALUE;
+  }
+
   /** DReLU, the derivative of ReLU: 1 where {@code x >= 0} (so DReLU(0) = 1), else 0. */
   default Tensor drelu(Tensor x) {
     throw noComparisons("drelu");

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one party keeps: its name, its secure PRG (seeded from {@code SecureRandom}), its
- * variables, which live across runs (shares of private weights, masks), and, during a run, the
+ * variables, which live across runs (shares of private weights, masks), the values computed ahead
+ * for later runs (dealer material, {@code Ops.PRE_KEEP}), and, during a run, the
  * values fed to it and the outputs it delivers.
  */
 public final class PartyState {
@@ -16,6 +17,7 @@ public final class PartyState {
   private final Map<String, RingTensor> variables = new ConcurrentHashMap<>();
   private volatile Map<String, RingTensor> feeds = Map.of();
   private final Map<String, RingTensor> outputs = new ConcurrentHashMap<>();
+  private final Map<Integer, java.util.TreeMap<Long, RingTensor>> preprocessed = new java.util.HashMap<>();
 
   public PartyState(String name) {
     this.name = name;
@@ -59,6 +61,33 @@ public final class PartyState {
           + "'; provide it when defining the input or in the run's feeds");
     }
     return v;
+  }
+
+  /** Keeps a value computed ahead (offline) for node {@code node}, for the online run numbered {@code seq}. */
+  public void keepPreprocessed(int node, long seq, RingTensor value) {
+    synchronized (preprocessed) {
+      preprocessed.computeIfAbsent(node, k -> new java.util.TreeMap<>()).put(seq, value);
+    }
+  }
+
+  /**
+   * Takes the value kept for node {@code node} and online run {@code seq}; each is used once.
+   * Values of earlier numbers left by a failed run are dropped with it.
+   */
+  public RingTensor takePreprocessed(int node, long seq) {
+    synchronized (preprocessed) {
+      java.util.TreeMap<Long, RingTensor> q = preprocessed.get(node);
+      RingTensor v = q == null ? null : q.get(seq);
+      if (v == null) {
+        throw new IllegalStateException("party " + name + " has no preprocessed value for node #" + node + " and run "
+            + seq + "; preprocess before running online, on the same runtime");
+      }
+      q.headMap(seq, true).clear();
+      if (q.isEmpty()) {
+        preprocessed.remove(node);
+      }
+      return v;
+    }
   }
 
   public void deliver(String key, RingTensor value) {

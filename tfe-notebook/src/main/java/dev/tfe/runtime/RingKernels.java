@@ -49,6 +49,11 @@ public final class RingKernels implements OpModule {
       return in[0];
     });
     k.register(Ops.RANDOM, (n, in, p) -> sample(p.prg(), n.attrs().getLong("modulus"), n.shape()));
+    k.register(Ops.PRE_KEEP, (n, in, p) -> {
+      p.keepPreprocessed(n.attrs().getInt("node"), p.feed(Ops.PRE_SEQ_FEED).data()[0], in[0]);
+      return in[0];
+    });
+    k.register(Ops.PRE_TAKE, (n, in, p) -> p.takePreprocessed(n.attrs().getInt("node"), p.feed(Ops.PRE_SEQ_FEED).data()[0]));
     k.register(Ops.SEED, (n, in, p) -> RingTensor.of(p.prg().nextSeed().toLongs(), 4));
     k.register(Ops.EXPAND, (n, in, p) -> {
       long[] w = in[0].data().clone();

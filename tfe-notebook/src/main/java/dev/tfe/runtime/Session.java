@@ -30,6 +30,11 @@ public final class Session implements AutoCloseable {
   private final AtomicLong runs = new AtomicLong();
   private final List<Integer> ranInitialisers = new ArrayList<>();
   private Profile lastInitProfile;
+  /** Preprocessing of a run, by its targets: the frontier, the keep nodes, the numbers of the runs made ahead. */
+  private final Map<List<Integer>, Ahead> ahead = new HashMap<>();
+  private final AtomicLong aheadRuns = new AtomicLong();
+
+  private record Ahead(Set<Integer> frontier, List<Integer> keep, java.util.ArrayDeque<Long> ready) {}
 
   /** A session whose op set has the ring kernels only; protocols install theirs in {@link #kernels()}. */
   public Session(Graph graph, Runtime runtime) {
@@ -79,6 +84,7 @@ public final class Session implements AutoCloseable {
     graph.restoreInitialisers(new ArrayList<>(ranInitialisers));
     ranInitialisers.clear();
     planCache.clear();
+    ahead.values().forEach(a -> a.ready().clear()); // the new runtime's parties hold none
     if (old != r) {
       old.close();
     }
@@ -102,6 +108,49 @@ public final class Session implements AutoCloseable {
 
   /** Runs the output nodes (and variable updates, see {@link Ops#varAssign}) {@code outputs} with extra per-run {@code feeds} (party to key to value). */
   public synchronized Result run(List<NodeRef> outputs, Map<String, Map<String, RingTensor>> feeds) {
+    initialise(feeds);
+    List<Integer> targets = targets(outputs);
+    Ahead a = ahead.get(targets);
+    if (a != null && !a.ready().isEmpty()) {
+      return execute(targets, feeds, a.frontier(), a.ready().removeFirst());
+    }
+    return execute(targets, feeds);
+  }
+
+  /**
+   * Runs the offline part of the run of {@code outputs} {@code count} times ahead of its inputs
+   * ({@link dev.tfe.graph.Preprocessing}): each party keeps what it computed or received; each of
+   * the next {@code count} runs of {@code outputs} on this runtime uses one such set, in order,
+   * and computes and sends only its online part. Returns the profile of the preprocessing runs.
+   */
+  public synchronized Profile preprocess(List<NodeRef> outputs, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("preprocess at least one run, got " + count);
+    }
+    initialise(Map.of());
+    List<Integer> targets = targets(outputs);
+    Ahead a = ahead.computeIfAbsent(targets, t -> {
+      Set<Integer> f = dev.tfe.graph.Preprocessing.frontier(graph, t);
+      return new Ahead(f, dev.tfe.graph.Preprocessing.keepNodes(graph, f), new java.util.ArrayDeque<>());
+    });
+    List<Profile> profiles = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long seq = aheadRuns.incrementAndGet();
+      if (!a.keep().isEmpty()) {
+        profiles.add(execute(a.keep(), Map.of(), Set.of(), seq).profile());
+      }
+      a.ready().addLast(seq);
+    }
+    return profiles.isEmpty() ? null : Profile.combine(profiles);
+  }
+
+  /** How many runs of {@code outputs} are preprocessed and not yet used. */
+  public synchronized int preprocessed(List<NodeRef> outputs) {
+    Ahead a = ahead.get(targets(outputs));
+    return a == null ? 0 : a.ready().size();
+  }
+
+  private void initialise(Map<String, Map<String, RingTensor>> feeds) {
     List<Integer> init = graph.takePendingInitialisers();
     if (!init.isEmpty()) {
       try {
@@ -112,6 +161,9 @@ public final class Session implements AutoCloseable {
         throw e;
       }
     }
+  }
+
+  private List<Integer> targets(List<NodeRef> outputs) {
     List<Integer> targets = new ArrayList<>();
     for (NodeRef r : outputs) {
       Node n = graph.node(r.id());
@@ -120,7 +172,7 @@ public final class Session implements AutoCloseable {
       }
       targets.add(r.id());
     }
-    return execute(targets, feeds);
+    return List.copyOf(targets);
   }
 
   /** The profile of the last initialisation run, or null. */
@@ -129,13 +181,24 @@ public final class Session implements AutoCloseable {
   }
 
   private Result execute(List<Integer> targets, Map<String, Map<String, RingTensor>> feeds) {
+    return execute(targets, feeds, Set.of(), 0);
+  }
+
+  /**
+   * Runs the plans of {@code targets}, taking the nodes {@code taken} from the parties'
+   * preprocessed values; {@code seq}, when not 0, numbers the preprocessed set kept or taken.
+   */
+  private Result execute(List<Integer> targets, Map<String, Map<String, RingTensor>> feeds, Set<Integer> taken, long seq) {
     List<String> modules = kernels.moduleIds();
-    Map<String, Plan> plans = planCache.computeIfAbsent(List.of(List.copyOf(targets), modules),
-        t -> Planner.plan(graph, targets, modules));
+    Map<String, Plan> plans = planCache.computeIfAbsent(List.of(List.copyOf(targets), modules, taken.isEmpty()),
+        t -> Planner.plan(graph, targets, modules, taken));
     Map<String, Map<String, RingTensor>> all = new HashMap<>();
     for (String p : plans.keySet()) {
       Map<String, RingTensor> f = new HashMap<>(provided.getOrDefault(p, Map.of()));
       f.putAll(feeds.getOrDefault(p, Map.of()));
+      if (seq != 0) {
+        f.put(Ops.PRE_SEQ_FEED, RingTensor.of(new long[] {seq}, 1));
+      }
       all.put(p, f);
     }
     for (String p : feeds.keySet()) {

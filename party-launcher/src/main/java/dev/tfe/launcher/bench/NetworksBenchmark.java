@@ -56,8 +56,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
   * <p>Each case runs under SecureNN and, beside it in the same run, under FSS ({@code FssModule}); FSS's
-  * records add {@code offline_bytes} (what the dealer sends: keys, masks, triples, all input-independent),
-  * {@code online_bytes} and {@code online_rounds}. {@code --protocols securenn,fss,aby3} chooses.
+  * records give the end-to-end figures (keys made and sent during the run: {@code latency_ms},
+  * {@code bytes_sent}, {@code rounds}) and, measured apart ({@link Phases}), the offline phase made
+  * ahead ({@code offline_bytes}, {@code offline_ms}) and the online run alone ({@code online_bytes},
+  * {@code online_rounds}, {@code online_latency_ms}). {@code --protocols securenn,fss,aby3} chooses.
   *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
   * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --protocols securenn,fss,aby3}
@@ -102,7 +104,7 @@ public final class NetworksBenchmark implements Callable<Integer> {
   /** One measured case, one record of BENCHMARKS.json. */
   record Result(String network, int batch, String protocol, String runtime, double latencyMs, double plaintextMs,
       Map<String, Long> bytesSent, int rounds, long analyticalBytes, Map<String, Long> analyticalByParty,
-      long setupBytes, double agreement, double privateAccuracy, int digits, int warmRuns, int reps) {
+      long setupBytes, double agreement, double privateAccuracy, int digits, int warmRuns, int reps, Phases phases) {
     Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("network", network);
@@ -123,12 +125,15 @@ public final class NetworksBenchmark implements Callable<Integer> {
       m.put("digits", digits);
       m.put("warm_up_runs", warmRuns);
       m.put("reps", reps);
-      if (protocol.equals(FSS)) {
-        // everything the dealer sends (keys, masks, triples) is input-independent: offline
-        long offline = bytesSent.getOrDefault("server2", 0L);
-        m.put("offline_bytes", offline);
-        m.put("online_bytes", bytesSentTotal() - offline);
-        m.put("online_rounds", rounds); // the dealer sends in the first step, with the inputs: no round of its own
+      if (phases != null) {
+        // measured apart: the offline phase made ahead (PrivateModel.preprocess), then the online run alone
+        m.put("offline_bytes", phases.offlineBytes());
+        m.put("offline_ms", phases.offlineMs());
+        m.put("offline_rounds", phases.offlineRounds());
+        m.put("online_bytes", phases.onlineBytes());
+        m.put("online_rounds", phases.onlineRounds());
+        m.put("online_latency_ms", phases.onlineMs());
+        m.put("online_bytes_sent", new java.util.TreeMap<>(phases.onlineBySender()));
       }
       return m;
     }
@@ -137,6 +142,13 @@ public final class NetworksBenchmark implements Callable<Integer> {
       return bytesSent.values().stream().mapToLong(Long::longValue).sum();
     }
   }
+
+  /**
+   * A case measured in two phases: the dealer's material made ahead for one run
+   * ({@code PrivateModel.preprocess}), then that run's online part alone; medians over the reps.
+   */
+  record Phases(long offlineBytes, double offlineMs, int offlineRounds, long onlineBytes, int onlineRounds, double onlineMs,
+      Map<String, Long> onlineBySender) {}
 
   @Mixin
   HelpOption help;
@@ -160,6 +172,11 @@ public final class NetworksBenchmark implements Callable<Integer> {
   @Option(names = "--protocols", split = ",", paramLabel = "ID",
       description = "protocols among securenn, fss, aby3 (default: securenn,fss)")
   List<String> protocols = List.of("securenn", "fss");
+
+  @Option(names = "--party-heap", paramLabel = "SIZE",
+      description = "heap of each local party process, as for -Xmx (default: 2g; FSS on network B at batch 128 holds"
+          + " about 3 GB of keys on the dealer and half of that on each server: use 6g)")
+  String partyHeap = "2g";
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "where to save the records (default: BENCHMARKS.json after a complete run, else bench-results/)")
@@ -206,6 +223,9 @@ public final class NetworksBenchmark implements Callable<Integer> {
       names.add(name);
     }
     protocols = names;
+    if (!partyHeap.matches("[0-9]+[kKmMgG]?")) {
+      throw new ParameterException(spec.commandLine(), "--party-heap takes a size as -Xmx does (e.g. 6g), got " + partyHeap);
+    }
     if (batches != null && batches.stream().anyMatch(b -> b < 1)) {
       throw new ParameterException(spec.commandLine(), "a batch size must be at least 1, got " + batches);
     }
@@ -281,7 +301,8 @@ public final class NetworksBenchmark implements Callable<Integer> {
             long tc = System.nanoTime();
             // across emulated hosts CURVE, on one I/O thread per process, can hold a heartbeat behind a message of
             // 100 MB for over 10 s on a busy machine: parties are declared lost after 5 minutes of silence instead
-            cluster = hostmap == null ? Cluster.launchLocal() : Cluster.connect(Path.of(hostmap), java.time.Duration.ofSeconds(60),
+            cluster = hostmap == null ? Cluster.launchLocal(dev.tfe.launcher.LaunchOptions.defaults().jvmArgs(List.of("-Xmx" + partyHeap)))
+                : Cluster.connect(Path.of(hostmap), java.time.Duration.ofSeconds(60),
                 java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(5));
             System.out.printf("%s party processes in %.1f s%n", hostmap == null ? "launched local" : "connected to the",
                 (System.nanoTime() - tc) / 1e9);
@@ -414,11 +435,41 @@ public final class NetworksBenchmark implements Callable<Integer> {
       }
     }
     PlannedCost analytical = pm.plannedCost(client, first, batch);
+    Phases phases = protocol.equals(FSS) ? phases(pm, client, te, batch, reps) : null;
     int digits = reps * batch;
     return new Result(net, batch, displayName(pm.protocol().name()), runtime, BenchJson.median(ms), BenchJson.median(pms),
         last.profile().bytesSentByParty(), last.profile().rounds(), analytical.totalBytesSent(),
         analytical.bytesSentByParty(), pm.plannedInitialisation().totalBytesSent(), (double) same / digits,
-        (double) correct / digits, digits, warmRuns, reps);
+        (double) correct / digits, digits, warmRuns, reps, phases);
+  }
+
+  /**
+   * The offline and online phases apart: per rep, the material of the next run made ahead
+   * ({@link PrivateModel#preprocess}, timed as the offline phase), then the prediction, which
+   * takes it and runs only its online part (timed as the online latency); the classes of that
+   * run must equal plaintext's, or the benchmark stops.
+   */
+  private static Phases phases(PrivateModel pm, Party client, Dataset te, int batch, int reps) {
+    int[] shape = java.util.stream.LongStream.of(te.features(0, batch).shape()).mapToInt(Math::toIntExact).toArray();
+    double[] offMs = new double[reps];
+    double[] onMs = new double[reps];
+    Profile off = null;
+    Prediction on = null;
+    for (int i = 0; i < reps; i++) {
+      int from = (i * batch) % (te.size() - batch + 1);
+      INDArray x = te.features(from, from + batch);
+      long t = System.nanoTime();
+      off = pm.preprocess(client, 1, shape);
+      offMs[i] = (System.nanoTime() - t) / 1e6;
+      on = pm.predict(client, x, batch);
+      onMs[i] = on.millis();
+      Prediction.Agreement a = on.compareWithPlaintext();
+      if (a.same() != a.total()) {
+        throw new IllegalStateException("preprocessed run disagrees with plaintext: " + a);
+      }
+    }
+    return new Phases(off.totalBytesSent(), BenchJson.median(offMs), off.rounds(), on.profile().totalBytesSent(),
+        on.profile().rounds(), BenchJson.median(onMs), on.profile().bytesSentByParty());
   }
 
   /** Runs {@code run} (returning its latency in ms) until warm, see {@link #WINDOW}; returns the runs made. */

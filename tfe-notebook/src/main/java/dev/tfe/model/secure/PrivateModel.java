@@ -38,6 +38,7 @@ public final class PrivateModel {
   private final List<PrivateLayer> layers;
   private final boolean softmax;
   private final String id;
+  private final ComparisonRange range;
   private final Map<List<Integer>, Built> built = new HashMap<>();
 
   private record Built(Party client, String key, Output logits, int firstNode, int endNode) {}
@@ -55,6 +56,8 @@ public final class PrivateModel {
     synchronized (PrivateModel.class) {
       this.id = "model" + (++counter);
     }
+    this.range = ComparisonRange.of(model, protocol.exactComparisonLimit(), tfe.fixedPoint().config());
+    range.requirePositive(protocol.name());
     try (Graph.Scope s = tfe.graph().layerScope(id, "weights")) {
       LayerTranslator.Translation t = new LayerTranslator(tfe, protocol, owner).translate(model);
       this.layers = t.layers();
@@ -64,6 +67,15 @@ public final class PrivateModel {
 
   public Protocol protocol() {
     return protocol;
+  }
+
+  /**
+   * The largest input magnitude for which every comparison of this model is exact under its
+   * protocol (infinite when the protocol compares every ring value exactly); {@link #predict}
+   * refuses larger inputs. Derived from the weights by interval arithmetic ({@code ComparisonRange}).
+   */
+  public double maxExactInput() {
+    return range.maxInput();
   }
 
   public Sequential model() {
@@ -123,6 +135,7 @@ public final class PrivateModel {
     }
     // every value checked before any batch runs, so an error names the row of x itself
     tfe.fixedPoint().encode(x, "prediction input of " + client.name());
+    range.check(x.amaxNumber().doubleValue(), "prediction input of " + client.name(), protocol.name());
     int n = shape[0];
     List<INDArray> parts = new ArrayList<>();
     List<Profile> profiles = new ArrayList<>();
@@ -144,6 +157,20 @@ public final class PrivateModel {
     Profile profile = Profile.combine(profiles).withWallNanos(wall);
     last = new LastCall(profile, Map.copyOf(runs));
     return new Prediction(x, logits.castTo(DataType.DOUBLE), softmax, profile, wall, model, protocol.name());
+  }
+
+  /**
+   * Makes ahead, before the client's input exists, the input-independent material of the next
+   * {@code runs} predictions on batches of shape {@code batchShape} ({@code [N, ...]}): the
+   * dealer's masks, keys and triples, computed and sent to the servers now (the offline phase,
+   * {@link dev.tfe.graph.Preprocessing}). Each of the next {@code runs} batches of that shape that
+   * {@link #predict} runs on this runtime uses one set and runs only its online part: the dealer
+   * neither computes nor sends during it. Returns the offline profile (bytes, rounds, time).
+   */
+  public Profile preprocess(Party client, int runs, int... batchShape) {
+    tfe.requireParty(client.name());
+    Built b = build(client, batchShape.clone());
+    return tfe.session().preprocess(List.of(b.logits().node()), runs);
   }
 
   /**

@@ -7,7 +7,12 @@ import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.ring.ConvGeometry.Padding;
 import dev.tfe.protocol.fss.kernels.SignKeys;
+import dev.tfe.graph.NodeRef;
+import dev.tfe.protocol.share.AdditiveMaskedTensor;
+import dev.tfe.protocol.share.AdditivePrivateTensor;
 import dev.tfe.protocol.share.ComparingProtocol;
+import dev.tfe.protocol.share.Dealt;
+import dev.tfe.protocol.share.Pair;
 import dev.tfe.protocol.share.SeededDealer;
 import dev.tfe.protocol.share.TruncationMode;
 
@@ -31,13 +36,21 @@ import dev.tfe.protocol.share.TruncationMode;
  * two values, which is what less, maximum, the max tree and max pooling compare, lies in
  * {@code (-2^(k-1), 2^(k-1))}, where DReLU is exact ({@link dev.tfe.protocol.fss.kernels.SignKeys}).
  * Max pooling with padding raises cells by {@code 2^(i+f)} instead of 2^61, which keeps the
- * differences in that range. A value outside the fixed-point range (an overflow that the
- * fixed-point encoding refuses at inputs and outputs) would be compared wrongly: pass
- * {@code k = 64} to compare every signed 64-bit value exactly, at twice the key size.
+ * differences in that range. A value beyond {@code 2^(k-2)} ring units ({@link
+ * #exactComparisonLimit}) would be compared wrongly, so it must never reach a comparison: a
+ * private model proves from its weights, by interval arithmetic, the largest input for which every
+ * compared value stays inside, and refuses larger inputs before anything runs
+ * ({@code PrivateModel.maxExactInput()}); no range test runs on private values, since its outcome
+ * would reveal a bit of them. On the low-level API the caller keeps compared values in the
+ * fixed-point range (inputs are, by encoding), or passes {@code k = 64} to compare every signed
+ * 64-bit value exactly, at twice the key size.
  *
  * <p><b>Offline and online.</b> The dealer's keys, masks and triples do not depend on the inputs;
- * everything server2 sends is offline material (keys in the profile scope {@code fss.keys}),
- * everything server0 and server1 send is online. Per element, DReLU costs {@code 16} online bytes
+ * everything server2 sends is offline material (keys in the profile scope {@code fss.keys}).
+ * Made during a run they cost time and bytes there; {@code PrivateModel.preprocess} (over
+ * {@code Session.preprocess}, {@code dev.tfe.graph.Preprocessing}) makes them ahead of the input,
+ * and the run then sends only its online part: the masked input ({@link #definePrivateInput}), the
+ * openings of gates, Beaver products and truncations, and the output. Per element, DReLU costs {@code 16} online bytes
  * in one round and {@code 2(24k + 8)} offline; ReLU is one gate ({@link ReluGate}) of the same
  * {@code 16} online bytes and one round, with keys of {@code 2(32k + 16)} offline bytes; a
  * select or maximum after a DReLU adds one product with the bit ({@code 16} online bytes, one
@@ -50,6 +63,8 @@ import dev.tfe.protocol.share.TruncationMode;
 public class Fss extends ComparingProtocol {
   public static final String NAME = "fss";
   private final int bits;
+  /** The dealer of comparisons and of input masks (one pair of seeds per session). */
+  private final SeededDealer dealer;
 
   /** FSS comparing on the default width for {@code fp} ({@link #defaultBits}). */
   public Fss(Ops ops, FixedPoint fp, Parties parties) {
@@ -65,6 +80,7 @@ public class Fss extends ComparingProtocol {
     super(ops, fp, parties, TruncationMode.INTERACTIVE, SeededDealer::seedBothServers,
         new FssComparison(ops, parties, dealer, bits));
     this.bits = bits;
+    this.dealer = dealer;
   }
 
   /** {@code integralBits + fractionalBits + 2}: values and their differences compare exactly. */
@@ -77,10 +93,48 @@ public class Fss extends ComparingProtocol {
     return bits;
   }
 
+  /**
+   * {@code 2^(k-2)} ring units: values below it in magnitude, and differences of two of them, lie in
+   * {@code (-2^(k-1), 2^(k-1))}, where DReLU and the ReLU gate are exact, also after max pooling's
+   * padding shift ({@link #poolShift}).
+   */
+  @Override
+  public long exactComparisonLimit() {
+    return 1L << (bits - 2);
+  }
+
   /** {@code 2^(k-2)}, at least every fixed-point magnitude, so that padded zeros lose and differences stay in range. */
   @Override
   protected long poolShift() {
     return bits >= 64 ? super.poolShift() : 1L << (bits - 2);
+  }
+
+  /**
+   * A private input arrives masked (offline/online split of Beaver, CRYPTO 1991, as in
+   * ABY2.0-style input sharing): offline, the dealer draws a uniform mask {@code a}, whose shares
+   * both servers expand from their seeds, and sends {@code a} to the input's owner ({@code 8n}
+   * bytes); online, the owner sends {@code alpha = x - a} to both servers ({@code 2 * 8n} bytes,
+   * one round). The servers then hold {@code x} as a masked tensor, shares {@code (alpha + a0, a1)}
+   * with its Beaver mask and opening, so the first matmul or convolution opens nothing: one round
+   * and {@code 8n} online bytes fewer than sharing {@code x} and masking it afterwards. Each server
+   * sees {@code alpha}, uniform and independent of {@code x}; the owner learns only its own mask.
+   * An input owned by one of the three servers is shared as in two-server sharing.
+   */
+  @Override
+  public Tensor definePrivateInput(String owner, String key, int... shape) {
+    if (owner.equals(parties().server0()) || owner.equals(parties().server1()) || owner.equals(parties().cryptoProducer())) {
+      return super.definePrivateInput(owner, key, shape);
+    }
+    try (var s = scope("privateInput")) {
+      NodeRef x = ops.input(owner, key, shape);
+      Dealt a = dealer.random(shape);
+      NodeRef alpha = ops.sub(x, ops.move(a.value(), owner));
+      NodeRef alpha0 = ops.move(alpha, parties().server0());
+      NodeRef alpha1 = ops.move(alpha, parties().server1());
+      Pair as = a.shares();
+      return new AdditiveMaskedTensor(new AdditivePrivateTensor(ops.add(alpha0, as.on0()), as.on1()), a.value(), as.on0(),
+          as.on1(), alpha0, alpha1);
+    }
   }
 
   /**

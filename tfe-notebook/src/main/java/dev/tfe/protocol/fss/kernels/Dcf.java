@@ -73,15 +73,25 @@ public final class Dcf {
    * ({@code count * layout.words()} words each, the extras left as they are); randomness from {@code rnd}.
    */
   public static void gen(Layout layout, long[] alpha, long[][] beta, int count, SecurePrg rnd, long[] key0, long[] key1) {
+    gen(layout, alpha, beta, count, rnd, key0, 0, key1, 0);
+  }
+
+  /**
+   * {@link #gen} writing server 0's keys into {@code key0} from {@code off0} and server 1's into
+   * {@code key1} from {@code off1}: one array can hold both, with no copy (the dealer's memory
+   * peaks at the keys themselves).
+   */
+  public static void gen(Layout layout, long[] alpha, long[][] beta, int count, SecurePrg rnd, long[] key0, int off0,
+      long[] key1, int off1) {
     MmoPrg prg = new MmoPrg();
     for (int from = 0; from < count; from += CHUNK) {
-      genChunk(layout, alpha, beta, from, Math.min(CHUNK, count - from), rnd, prg, key0, key1);
+      genChunk(layout, alpha, beta, from, Math.min(CHUNK, count - from), rnd, prg, key0, off0, key1, off1);
     }
   }
 
   /** {@link #gen} for the elements {@code [from, from + count)}: a chunk whose keys stay in cache across levels. */
   private static void genChunk(Layout layout, long[] alpha, long[][] beta, int from, int count, SecurePrg rnd, MmoPrg prg,
-      long[] key0, long[] key1) {
+      long[] key0, int o0, long[] key1, int o1) {
     int n = layout.bits();
     int m = layout.payload();
     int w = layout.words();
@@ -98,10 +108,10 @@ public final class Dcf {
       hi[count + e] = root[4 * e + 3];
       t[count + e] = 1;
       int g = (from + e) * w;
-      key0[g] = lo[e];
-      key0[g + 1] = hi[e];
-      key1[g] = lo[count + e];
-      key1[g + 1] = hi[count + e];
+      key0[o0 + g] = lo[e];
+      key0[o0 + g + 1] = hi[e];
+      key1[o1 + g] = lo[count + e];
+      key1[o1 + g + 1] = hi[count + e];
     }
     long[] lLo = new long[2 * count];
     long[] lHi = new long[2 * count];
@@ -137,10 +147,10 @@ public final class Dcf {
           long[] keep = a == 0 ? vL[j] : vR[j];
           long vcw = sign * (lose[f] - lose[e] - vAlpha[j][e]) + (a == 1 ? sign * beta[j][from + e] : 0);
           vAlpha[j][e] = vAlpha[j][e] - keep[f] + keep[e] + sign * vcw;
-          key0[base + 2 + j] = key1[base + 2 + j] = vcw;
+          key0[o0 + base + 2 + j] = key1[o1 + base + 2 + j] = vcw;
         }
-        key0[base] = key1[base] = cwLo | tclL;
-        key0[base + 1] = key1[base + 1] = cwHi | tclR;
+        key0[o0 + base] = key1[o1 + base] = cwLo | tclL;
+        key0[o0 + base + 1] = key1[o1 + base + 1] = cwHi | tclR;
         long tcKeep = a == 0 ? tclL : tclR;
         long m0 = -t[e];
         long m1 = -t[f];
@@ -160,7 +170,7 @@ public final class Dcf {
       long sign = t[f] == 1 ? -1 : 1;
       int g = (from + e) * w + layout.last();
       for (int j = 0; j < m; j++) {
-        key0[g + j] = key1[g + j] = sign * (conv[j][f] - conv[j][e] - vAlpha[j][e]);
+        key0[o0 + g + j] = key1[o1 + g + j] = sign * (conv[j][f] - conv[j][e] - vAlpha[j][e]);
       }
     }
   }

@@ -47,19 +47,16 @@ public final class ReluKeys {
       beta[1][e] = r[e] * beta[0][e];
     }
     long[] both = new long[2 * count * w];
-    long[] key0 = new long[count * w];
-    long[] key1 = new long[count * w];
-    Dcf.gen(l, alpha, beta, count, rnd, key0, key1);
+    int o1 = count * w;
+    Dcf.gen(l, alpha, beta, count, rnd, both, 0, both, o1);
     long[] share = rnd.nextLongs(2 * count);
     for (int e = 0; e < count; e++) {
       long rH = (r[e] >>> n) & 1;
-      key0[e * w + l.extra(0)] = share[2 * e];
-      key1[e * w + l.extra(0)] = rH - share[2 * e];
-      key0[e * w + l.extra(1)] = share[2 * e + 1];
-      key1[e * w + l.extra(1)] = r[e] * rH - share[2 * e + 1];
+      both[e * w + l.extra(0)] = share[2 * e];
+      both[o1 + e * w + l.extra(0)] = rH - share[2 * e];
+      both[e * w + l.extra(1)] = share[2 * e + 1];
+      both[o1 + e * w + l.extra(1)] = r[e] * rH - share[2 * e + 1];
     }
-    System.arraycopy(key0, 0, both, 0, key0.length);
-    System.arraycopy(key1, 0, both, key0.length, key1.length);
     return both;
   }
 

@@ -54,18 +54,15 @@ public final class SignKeys {
       alpha[e] = r[e] & lowMask;
       beta[e] = 1 - 2 * ((r[e] >>> n) & 1);
     }
-    long[] key0 = new long[count * w];
-    long[] key1 = new long[count * w];
-    Dcf.gen(layout(k), alpha, new long[][] {beta}, count, rnd, key0, key1);
+    long[] both = new long[2 * count * w];
+    int o1 = count * w;
+    Dcf.gen(layout(k), alpha, new long[][] {beta}, count, rnd, both, 0, both, o1);
     long[] share = rnd.nextLongs(count);
     int x = layout(k).extra(0);
     for (int e = 0; e < count; e++) {
-      key0[e * w + x] = share[e];
-      key1[e * w + x] = ((r[e] >>> n) & 1) - share[e];
+      both[e * w + x] = share[e];
+      both[o1 + e * w + x] = ((r[e] >>> n) & 1) - share[e];
     }
-    long[] both = new long[2 * count * w];
-    System.arraycopy(key0, 0, both, 0, key0.length);
-    System.arraycopy(key1, 0, both, key0.length, key1.length);
     return both;
   }
 
