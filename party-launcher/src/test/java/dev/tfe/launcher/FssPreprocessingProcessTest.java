@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.model.SecureNnNetworks;
 import dev.tfe.model.Sequential;

@@ -3,7 +3,7 @@ package dev.tfe.protocol.fss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tfe.api.Party;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.data.Dataset;
 import dev.tfe.data.Mnist;

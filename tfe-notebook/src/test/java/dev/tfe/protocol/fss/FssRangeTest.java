@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tfe.api.Output;
-import dev.tfe.api.Party;
+import dev.tfe.program.Output;
+import dev.tfe.program.Party;
 import dev.tfe.api.Tfe;
 import dev.tfe.fixedpoint.FixedPointOverflowException;
 import dev.tfe.model.Sequential;
