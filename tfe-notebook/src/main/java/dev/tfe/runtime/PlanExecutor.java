@@ -26,6 +26,13 @@ public final class PlanExecutor {
 
   /** Runs the plan; returns this party's statistics. Outputs are delivered to {@code state}. */
   public PartyRunStats execute(Plan plan, Transport transport, PartyState state, long run, Duration timeout) {
+    return execute(plan, transport, state, run, timeout, StepTrace.NONE);
+  }
+
+  /** Runs the plan as above, and reports the time of every hand-off to {@code trace}. */
+  public PartyRunStats execute(Plan plan, Transport transport, PartyState state, long run, Duration timeout,
+      StepTrace trace) {
+    boolean tracing = trace.enabled();
     PartyRunStats stats = new PartyRunStats(plan.party());
     Map<Integer, RingTensor> values = new HashMap<>();
     Map<Integer, OpIdentity> consumerScope = consumerScopes(plan);
@@ -37,6 +44,9 @@ public final class PlanExecutor {
         byte[] bytes = transport.receive(r.getKey(), timeout);
         long waited = System.nanoTime() - t0;
         MessageCodec.Batch batch = MessageCodec.decode(bytes);
+        if (tracing) {
+          trace.received(step.index(), r.getKey(), t0, t0 + waited, System.nanoTime());
+        }
         if (batch.run() != run || batch.step() != step.index() - 1 || !batch.sender().equals(r.getKey())) {
           throw new IllegalStateException(plan.party() + " expected run " + run + " step " + (step.index() - 1)
               + " from " + r.getKey() + " but got run " + batch.run() + " step " + batch.step() + " from "
@@ -53,6 +63,7 @@ public final class PlanExecutor {
           stats.addWait(scope, waited / batch.entries().size());
         }
       }
+      long computeStart = tracing ? System.nanoTime() : 0;
       for (int id : step.compute()) {
         Node n = plan.nodes().get(id);
         RingTensor[] in = new RingTensor[n.inputCount()];
@@ -75,6 +86,9 @@ public final class PlanExecutor {
           release(values, remaining, n.input(i));
         }
       }
+      if (tracing) {
+        trace.computed(step.index(), computeStart, System.nanoTime());
+      }
       boolean sent = false;
       for (Map.Entry<String, int[]> s : step.sends().entrySet()) {
         List<MessageCodec.Entry> entries = new ArrayList<>();
@@ -85,8 +99,15 @@ public final class PlanExecutor {
           stats.addSent(plan.sendIdentities().getOrDefault(id, n.identity()), (long) n.wireBytes() * v.size(), step.index());
         }
         long t0 = System.nanoTime();
-        transport.send(s.getKey(), MessageCodec.encode(run, step.index(), plan.party(), entries));
-        long dt = System.nanoTime() - t0;
+        byte[] encoded = MessageCodec.encode(run, step.index(), plan.party(), entries);
+        long te = tracing ? System.nanoTime() : 0;
+        transport.send(s.getKey(), encoded);
+        long t1 = System.nanoTime();
+        long dt = t1 - t0;
+        if (tracing) {
+          trace.encoded(step.index(), s.getKey(), t0, te);
+          trace.sent(step.index(), s.getKey(), t1);
+        }
         stats.addWait(plan.sendIdentities().getOrDefault(s.getValue()[0], OpIdentity.NONE), dt);
         sent = true;
         for (int id : s.getValue()) {
