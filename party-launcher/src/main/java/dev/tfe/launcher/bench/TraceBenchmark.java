@@ -66,6 +66,10 @@ public final class TraceBenchmark implements Callable<Integer> {
       description = "least warm-up before the first case's timed runs (default: ${DEFAULT-VALUE})")
   double warmSeconds;
 
+  @Option(names = "--party-jvm-args", split = " ", defaultValue = "-Xmx2g",
+      description = "JVM options of the party processes, space-separated, e.g. for class-data sharing (default: ${DEFAULT-VALUE})")
+  List<String> partyJvmArgs;
+
   private TraceBenchmark() {}
 
   public static void main(String[] args) {
@@ -87,8 +91,16 @@ public final class TraceBenchmark implements Callable<Integer> {
     results.put("machine", BenchJson.machine());
     results.put("note", "every round of " + runs + " traced runs per case, split by hand-off times of one machine-wide"
         + " monotonic clock (System.nanoTime = CLOCK_MONOTONIC on Linux); see RoundSplit");
-    LaunchOptions o = LaunchOptions.defaults().jvmArgs(List.of("-Xmx2g", "-D" + RoundTrace.PROPERTY + "=" + dir));
+    List<String> jvm = new ArrayList<>(partyJvmArgs);
+    jvm.add("-D" + RoundTrace.PROPERTY + "=" + dir);
+    results.put("party_jvm_args", partyJvmArgs);
+    results.put("party_java", System.getProperty("java.home"));
+    long launch = System.nanoTime();
+    LaunchOptions o = LaunchOptions.defaults().jvmArgs(jvm);
     try (Cluster cluster = Cluster.launchLocal(o)) {
+      double launchMs = (System.nanoTime() - launch) / 1e6;
+      results.put("launch_ms", launchMs);
+      System.out.printf("party processes launched and ready in %.0f ms (JVM options %s)%n", launchMs, partyJvmArgs);
       double warm = warmSeconds;
       for (String c : cases) {
         Map<String, Object> r = runCase(cluster, dir, c, warm);
@@ -136,11 +148,13 @@ public final class TraceBenchmark implements Callable<Integer> {
       cpuPerWall.put("all_parties", total);
       r.put("ms_median", median);
       r.put("first_runs_ms_on_fresh_processes", first);
+      r.put("first_run_over_warm_median", first.get(0) / median);
       r.put("warm_up_runs", warmRuns);
       r.put("cpu_time_per_wall_time", cpuPerWall);
       r.put("split", split.toJson());
-      System.out.printf("%n%s: median %.2f ms per run (%d timed runs after %d warm-up runs); first runs %s ms%n", name,
-          median, runs, warmRuns, first.stream().map(v -> String.format("%.1f", v)).toList());
+      System.out.printf("%n%s: median %.2f ms per run (%d timed runs after %d warm-up runs); first runs %s ms"
+          + " (the first %.1fx the warm median)%n", name, median, runs, warmRuns,
+          first.stream().map(v -> String.format("%.1f", v)).toList(), first.get(0) / median);
       System.out.printf("  CPU time / wall time of the parties over the timed runs: %s%n", cpuPerWall.entrySet().stream()
           .map(e -> String.format("%s %.2f", e.getKey(), (Double) e.getValue())).toList());
       split.print("  " + name);

@@ -152,6 +152,7 @@ public final class PartyMain {
         Runtime.getRuntime().halt(4);
       });
     }
+    SelfWarmUp.fromProperty(log);
     PartyServer server;
     try {
       server = new PartyServer(map, creds, Duration.ofSeconds(timeout), exitWhenOrphaned || parent > 0, codeKey, log);
