@@ -67,7 +67,7 @@ public final class TraceBenchmark implements Callable<Integer> {
   double warmSeconds;
 
   @Option(names = "--party-jvm-args", split = " ", defaultValue = "-Xmx2g",
-      description = "JVM options of the party processes, space-separated, e.g. for class-data sharing (default: ${DEFAULT-VALUE})")
+      description = "JVM options of the party processes, space-separated, e.g. for class-data sharing or an AOT cache (default: ${DEFAULT-VALUE})")
   List<String> partyJvmArgs;
 
   private TraceBenchmark() {}

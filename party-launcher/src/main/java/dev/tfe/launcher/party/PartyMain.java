@@ -152,7 +152,6 @@ public final class PartyMain {
         Runtime.getRuntime().halt(4);
       });
     }
-    SelfWarmUp.fromProperty(log);
     PartyServer server;
     try {
       server = new PartyServer(map, creds, Duration.ofSeconds(timeout), exitWhenOrphaned || parent > 0, codeKey, log);
