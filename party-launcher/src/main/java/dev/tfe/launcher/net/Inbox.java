@@ -225,6 +225,17 @@ public final class Inbox {
     pending.clear();
   }
 
+  /**
+   * A receiving thread will not wait again soon (its executor finished): the node's I/O thread
+   * watches the sockets again at once, rather than after its pause (see {@link SocketWaiter}).
+   */
+  public void receiverDone() {
+    Waiter w = waiter;
+    if (w != null) {
+      w.runEnded();
+    }
+  }
+
   /** Forgets {@code run} and every earlier run; their late batches are dropped. */
   public void finish(long run) {
     Waiter w = waiter;
