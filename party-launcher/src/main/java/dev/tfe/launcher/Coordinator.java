@@ -366,6 +366,8 @@ public final class Coordinator implements AutoCloseable {
               q.add(new Event(EventKind.DONE, p, s, null));
             } catch (RuntimeException | Error e) {
               q.add(new Event(EventKind.FAILED, p, null, e.getMessage() == null ? e.toString() : e.getMessage()));
+            } finally {
+              inbox.receiverDone(); // the parties' results come next: the I/O thread takes them
             }
           });
         }

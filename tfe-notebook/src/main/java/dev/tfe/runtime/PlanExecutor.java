@@ -27,6 +27,13 @@ public final class PlanExecutor {
 
   /** Runs the plan; returns this party's statistics. Outputs are delivered to {@code state}. */
   public PartyRunStats execute(Plan plan, Transport transport, PartyState state, long run, Duration timeout) {
+    return execute(plan, transport, state, run, timeout, StepTrace.NONE);
+  }
+
+  /** Runs the plan as above, and reports the time of every hand-off to {@code trace}. */
+  public PartyRunStats execute(Plan plan, Transport transport, PartyState state, long run, Duration timeout,
+      StepTrace trace) {
+    boolean tracing = trace.enabled();
     PartyRunStats stats = new PartyRunStats(plan.party());
     Map<Integer, RingTensor> values = new HashMap<>();
     Map<Integer, OpIdentity> consumerScope = consumerScopes(plan);
@@ -38,6 +45,9 @@ public final class PlanExecutor {
         byte[] bytes = transport.receive(r.getKey(), timeout);
         long waited = System.nanoTime() - t0;
         MessageCodec.Batch batch = MessageCodec.decode(bytes);
+        if (tracing) {
+          trace.received(step.index(), r.getKey(), t0, t0 + waited, System.nanoTime());
+        }
         if (batch.run() != run || batch.step() != step.index() - 1 || !batch.sender().equals(r.getKey())) {
           throw new IllegalStateException(plan.party() + " expected run " + run + " step " + (step.index() - 1)
               + " from " + r.getKey() + " but got run " + batch.run() + " step " + batch.step() + " from "
@@ -78,8 +88,12 @@ public final class PlanExecutor {
           release(values, remaining, n.input(i));
         }
       }
+      long computeEnd = System.nanoTime();
       if (step.compute().length > 0) {
-        stats.addSpan(Span.Phase.COMPUTE, "", run, step.index(), computeStart, System.nanoTime(), 0);
+        stats.addSpan(Span.Phase.COMPUTE, "", run, step.index(), computeStart, computeEnd, 0);
+      }
+      if (tracing) {
+        trace.computed(step.index(), computeStart, computeEnd);
       }
       boolean sent = false;
       for (Map.Entry<String, int[]> s : step.sends().entrySet()) {
@@ -91,10 +105,16 @@ public final class PlanExecutor {
           stats.addSent(plan.sendIdentities().getOrDefault(id, n.identity()), (long) n.wireBytes() * v.size(), step.index());
         }
         long t0 = System.nanoTime();
-        byte[] message = MessageCodec.encode(run, step.index(), plan.party(), entries);
-        transport.send(s.getKey(), message);
-        long dt = System.nanoTime() - t0;
-        stats.addSpan(Span.Phase.SEND, s.getKey(), run, step.index(), t0, t0 + dt, message.length);
+        byte[] encoded = MessageCodec.encode(run, step.index(), plan.party(), entries);
+        long te = tracing ? System.nanoTime() : 0;
+        transport.send(s.getKey(), encoded);
+        long t1 = System.nanoTime();
+        long dt = t1 - t0;
+        stats.addSpan(Span.Phase.SEND, s.getKey(), run, step.index(), t0, t1, encoded.length);
+        if (tracing) {
+          trace.encoded(step.index(), s.getKey(), t0, te);
+          trace.sent(step.index(), s.getKey(), t1);
+        }
         stats.addWait(plan.sendIdentities().getOrDefault(s.getValue()[0], OpIdentity.NONE), dt);
         sent = true;
         for (int id : s.getValue()) {

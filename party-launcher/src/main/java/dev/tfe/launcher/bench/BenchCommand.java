@@ -16,7 +16,7 @@ public final class BenchCommand {
   public static CommandLine commandLine() {
     CommandLine bench = new CommandLine(NetworksBenchmark.class);
     bench.addSubcommand("networks", new CommandLine(NetworksBenchmark.class).setCommandName("networks"), "all");
-    for (Class<?> c : List.of(OpsBenchmarks.class, TransportBenchmark.class, RoundChainBenchmark.class,
+    for (Class<?> c : List.of(OpsBenchmarks.class, TransportBenchmark.class, RoundChainBenchmark.class, TraceBenchmark.class,
         PredictionBenchmark.class, SecureNnBenchmark.class, TrainingBenchmark.class, FssKeyBenchmark.class)) {
       bench.addSubcommand(new CommandLine(c));
     }

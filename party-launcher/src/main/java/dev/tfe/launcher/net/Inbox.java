@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Data batches that arrived at one process, queued by run, receiving party and sending party,
@@ -22,9 +23,27 @@ import java.util.concurrent.TimeUnit;
  * aborted with the reason, so a party that does reach that run fails at once with it.
  */
 public final class Inbox {
+  /**
+   * Waits on the calling thread until a batch may have arrived, taking it off the network itself
+   * (see {@link SocketWaiter}).
+   */
+  @FunctionalInterface
+  public interface Waiter {
+    /**
+     * Waits at most {@code nanos}, or until {@code ready}; false at once if another thread is
+     * waiting so already (the caller then waits on its queue).
+     */
+    boolean await(BooleanSupplier ready, long nanos);
+
+    /** A run ended: no receiver of it waits any more. */
+    default void runEnded() {}
+  }
+
   private static final byte[] POISON = new byte[0];
   /** At most this many runs are remembered as aborted, so refusals cannot grow the map. */
   private static final int MAX_ABORTED = 1024;
+  /** How long a receiver waits on its queue before it tries to become the {@link Waiter} again. */
+  private static final long QUEUE_SLICE_NANOS = 10_000_000;
 
   private record Key(long run, String to, String from) {}
 
@@ -37,6 +56,7 @@ public final class Inbox {
   private long reached;
   private volatile String closed;
   private volatile long finishedUpTo;
+  private volatile Waiter waiter;
 
   /** An inbox with the limits of {@link WireLimits#fromEnvironment()}. */
   public Inbox() {
@@ -83,6 +103,11 @@ public final class Inbox {
     return queues.computeIfAbsent(key, k -> new LinkedBlockingQueue<>());
   }
 
+  /** Lets a receiving thread take batches off the network itself while it waits (set by the node). */
+  public void useWaiter(Waiter w) {
+    waiter = w;
+  }
+
   /** Bytes queued from {@code from} for runs not reached yet, as charged against the limit. */
   public synchronized long pendingBytes(String from) {
     return pending.getOrDefault(from, 0L);
@@ -99,7 +124,7 @@ public final class Inbox {
     check(run, from);
     byte[] m;
     try {
-      m = q.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      m = poll(q, timeout.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PeerException(from, to + " was interrupted while waiting for " + from);
@@ -111,6 +136,30 @@ public final class Inbox {
     if (m == POISON) {
       check(run, from);
       throw new PeerException(from, "run " + run + " was aborted");
+    }
+    return m;
+  }
+
+  /**
+   * The next batch of {@code q} within {@code nanos}, or null: waiting on the network through the
+   * {@link Waiter} when there is one and no other thread uses it, else on the queue.
+   */
+  private byte[] poll(BlockingQueue<byte[]> q, long nanos) throws InterruptedException {
+    Waiter w = waiter;
+    if (w == null) {
+      return q.poll(nanos, TimeUnit.NANOSECONDS);
+    }
+    long deadline = System.nanoTime() + nanos;
+    byte[] m = q.poll();
+    while (m == null) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return null;
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      m = w.await(() -> !q.isEmpty(), left) ? q.poll() : q.poll(Math.min(left, QUEUE_SLICE_NANOS), TimeUnit.NANOSECONDS);
     }
     return m;
   }
@@ -176,8 +225,23 @@ public final class Inbox {
     pending.clear();
   }
 
+  /**
+   * A receiving thread will not wait again soon (its executor finished): the node's I/O thread
+   * watches the sockets again at once, rather than after its pause (see {@link SocketWaiter}).
+   */
+  public void receiverDone() {
+    Waiter w = waiter;
+    if (w != null) {
+      w.runEnded();
+    }
+  }
+
   /** Forgets {@code run} and every earlier run; their late batches are dropped. */
   public void finish(long run) {
+    Waiter w = waiter;
+    if (w != null) {
+      w.runEnded();
+    }
     finishedUpTo = Math.max(finishedUpTo, run);
     queues.keySet().removeIf(k -> k.run() <= run);
     aborted.keySet().removeIf(r -> r <= run);

@@ -4,13 +4,17 @@ import dev.tfe.launcher.config.Credentials;
 import dev.tfe.launcher.config.Hostmap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.zeromq.SocketType;
@@ -71,6 +75,9 @@ public final class ZmqNode implements AutoCloseable {
   /** How long a connection may take to authenticate (JeroMQ's default is 30 s). */
   static final int HANDSHAKE_MILLIS = 10_000;
 
+  /** How long the I/O thread pauses while an executor thread drains the sockets (see {@link SocketWaiter}). */
+  private static final long IO_PAUSE_NANOS = 1_000_000;
+
   private final String name;
   private final String identity;
   private final Map<String, String> routes = new ConcurrentHashMap<>();
@@ -89,9 +96,11 @@ public final class ZmqNode implements AutoCloseable {
   private final Map<String, ZMQ.Socket> dealers = new LinkedHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Selector selector;
+  private final SocketWaiter waiter;
   private final Thread io;
   private final AtomicInteger forged = new AtomicInteger();
   private volatile boolean running = true;
+  private volatile RoundTrace trace;
   private volatile boolean closed;
 
   /**
@@ -206,6 +215,14 @@ public final class ZmqNode implements AutoCloseable {
       ctx.close();
       throw new UncheckedIOException("cannot watch the sockets of " + name + ": " + e.getMessage(), e);
     }
+    List<SelectableChannel> mailboxes = new ArrayList<>();
+    if (router != null) {
+      mailboxes.add(router.getFD());
+    }
+    dealers.values().forEach(d -> mailboxes.add(d.getFD()));
+    waiter = new SocketWaiter(mailboxes, this::drainLocked, this::wakeIo,
+        Long.getLong(SocketWaiter.SPIN_PROPERTY, 0) * 1000);
+    inbox.useWaiter(waiter);
     io = new Thread(this::loop, "tfe-io-" + name);
     io.setDaemon(true);
     io.start();
@@ -215,6 +232,11 @@ public final class ZmqNode implements AutoCloseable {
   private void guard(ZMQ.Socket s) {
     s.setMaxMsgSize(WireLimits.WIRE_FRAME_BYTES);
     s.setMsgAllocator(allocator);
+  }
+
+  /** Records the hand-offs of data batches in {@code t} from now on ({@code ./tfe bench trace}). */
+  public void trace(RoundTrace t) {
+    trace = t;
   }
 
   /** Whether JeroMQ's I/O thread died (see the class comment). */
@@ -296,8 +318,11 @@ public final class ZmqNode implements AutoCloseable {
       dispatch(header, payload);
       return;
     }
+    RoundTrace t = header.kind() == Header.Kind.DATA ? trace : null;
+    long entered = t == null ? 0 : System.nanoTime();
     lock.lock();
     try {
+      long locked = t == null ? 0 : System.nanoTime();
       if (closed) {
         throw new IllegalStateException("the ZeroMQ endpoint of " + name + " is closed");
       }
@@ -306,6 +331,9 @@ public final class ZmqNode implements AutoCloseable {
       }
       String to = header.to();
       write(dest, to.startsWith(COORDINATOR_PREFIX) ? to : routes.getOrDefault(dest, dest), header.encode(), payload);
+      if (t != null) {
+        t.record("write", header.run(), header.step(), header.from(), to, entered, locked, System.nanoTime());
+      }
       drain();
     } finally {
       lock.unlock();
@@ -351,6 +379,14 @@ public final class ZmqNode implements AutoCloseable {
         } catch (IOException e) {
           log.accept("I/O error on " + name + ": " + e);
         }
+        if (waiter.active()) {
+          // a waiting executor drains the sockets itself; stay out of its way (not woken by every batch)
+          // until it has not been waiting for a while, then watch the sockets again
+          while (running && waiter.waitedWithin(IO_PAUSE_NANOS)) {
+            LockSupport.parkNanos(this, IO_PAUSE_NANOS);
+          }
+          continue;
+        }
         lock.lock();
         try {
           if (!closed) {
@@ -370,11 +406,29 @@ public final class ZmqNode implements AutoCloseable {
       } finally {
         lock.unlock();
       }
+      waiter.close();
       try {
         selector.close();
       } catch (IOException ignored) {
         // closing anyway
       }
+    }
+  }
+
+  /** Ends the I/O thread's pause while a {@link SocketWaiter} drained the sockets. */
+  private void wakeIo() {
+    LockSupport.unpark(io);
+  }
+
+  /** Takes every waiting message off every socket, under the lock (for the {@link SocketWaiter}). */
+  private void drainLocked() {
+    lock.lock();
+    try {
+      if (!closed) {
+        drain();
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -461,6 +515,10 @@ public final class ZmqNode implements AutoCloseable {
 
   private void dispatch(Header h, byte[] payload) {
     if (h.kind() == Header.Kind.DATA) {
+      RoundTrace t = trace;
+      if (t != null) {
+        t.record("arrive", h.run(), h.step(), h.from(), h.to(), System.nanoTime(), Thread.currentThread() == io ? 1 : 0, 0);
+      }
       String refused = inbox.deliver(h.run(), h.to(), h.from(), payload);
       if (refused != null) {
         log.accept(name + " " + refused);
@@ -468,6 +526,7 @@ public final class ZmqNode implements AutoCloseable {
     } else {
       listener.onMessage(h, payload);
     }
+    waiter.wakeIfOther();
   }
 
   /** Flushes queued messages (up to the linger time) and closes every socket. */

@@ -8,6 +8,7 @@ import dev.tfe.launcher.net.Header;
 import dev.tfe.launcher.net.Header.Kind;
 import dev.tfe.launcher.net.Inbox;
 import dev.tfe.launcher.net.Payloads;
+import dev.tfe.launcher.net.RoundTrace;
 import dev.tfe.launcher.net.WireLimits;
 import dev.tfe.launcher.net.ZmqNode;
 import java.time.Duration;
@@ -92,7 +93,11 @@ public final class PartyServer implements AutoCloseable {
       log.log("exiting with code 6: " + reason);
       Runtime.getRuntime().halt(6); // a deaf party must not live on
     });
-    this.sessions = new Sessions(name, node, inbox, log, new CodeReceiver(name, codeKey));
+    RoundTrace trace = RoundTrace.fromProperty(name);
+    if (trace != null) {
+      node.trace(trace);
+    }
+    this.sessions = new Sessions(name, node, inbox, log, new CodeReceiver(name, codeKey), trace);
     log.log("listening on " + hostmap.entry(name).address() + (hostmap.encrypted() ? " with CURVE" : " unencrypted (PLAIN token)")
         + "; peers " + hostmap.processParties() + "; pid " + ProcessHandle.current().pid()
         + (codeKey == null ? "" : "; accepts op modules sealed by the launcher that started it"));
@@ -138,7 +143,8 @@ public final class PartyServer implements AutoCloseable {
       }
       case RUN -> {
         if (current) {
-          executor.submit(() -> sessions.run(h, payload));
+          long ordered = System.nanoTime();
+          executor.submit(() -> sessions.run(h, payload, ordered));
         } else {
           ignore(h, orders());
           if (byCoordinator) {

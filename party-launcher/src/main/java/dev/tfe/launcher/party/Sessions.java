@@ -7,6 +7,7 @@ import dev.tfe.launcher.net.Header;
 import dev.tfe.launcher.net.Header.Kind;
 import dev.tfe.launcher.net.Inbox;
 import dev.tfe.launcher.net.Payloads;
+import dev.tfe.launcher.net.RoundTrace;
 import dev.tfe.launcher.net.ZmqNode;
 import dev.tfe.launcher.net.ZmqTransport;
 import dev.tfe.profile.PartyRunStats;
@@ -15,6 +16,7 @@ import dev.tfe.api.BuiltInModules;
 import dev.tfe.runtime.OpModule;
 import dev.tfe.runtime.PartyState;
 import dev.tfe.runtime.PlanExecutor;
+import dev.tfe.runtime.StepTrace;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -35,8 +37,11 @@ final class Sessions {
   private final Map<Long, PartyState> states = new ConcurrentHashMap<>();
   private final Map<Long, Map<String, OpModule>> received = new ConcurrentHashMap<>();
   private final CodeReceiver code;
+  private final RoundTrace trace;
 
-  Sessions(String name, ZmqNode node, Inbox inbox, PartyLog log, CodeReceiver code) {
+  /** @param trace where hand-off times go ({@code ./tfe bench trace}), or null */
+  Sessions(String name, ZmqNode node, Inbox inbox, PartyLog log, CodeReceiver code, RoundTrace trace) {
+    this.trace = trace;
     this.name = name;
     this.node = node;
     this.inbox = inbox;
@@ -76,9 +81,14 @@ final class Sessions {
     received.clear();
   }
 
-  /** Executes one run order of the coordinator that sent {@code h}, and answers it. */
-  void run(Header h, byte[] payload) {
+  /**
+   * Executes one run order of the coordinator that sent {@code h}, and answers it.
+   *
+   * @param ordered when the order was taken off the socket ({@link System#nanoTime})
+   */
+  void run(Header h, byte[] payload, long ordered) {
     long run = h.run();
+    long started = System.nanoTime();
     try {
       Payloads.RunOrder o = Payloads.runOrder(payload);
       Map<Integer, Plan> cache = plans.computeIfAbsent(h.session(), k -> new ConcurrentHashMap<>());
@@ -95,13 +105,20 @@ final class Sessions {
       log.log("run " + run + ": " + plan.nodeCount() + " nodes in " + plan.steps().size() + " steps, " + o.feeds().size()
           + " fed values");
       try {
+        long executing = System.nanoTime();
         PartyRunStats stats = new PlanExecutor(BuiltInModules.kernelsFor(plan.modules(),
             received.getOrDefault(h.session(), Map.of()))).execute(plan,
-            new ZmqTransport(node, inbox, name, h.session(), run), state, run, Duration.ofMillis(o.timeoutMillis()));
+            new ZmqTransport(node, inbox, name, h.session(), run), state, run, Duration.ofMillis(o.timeoutMillis()),
+            trace == null ? StepTrace.NONE : trace.forRun(run));
+        long executed = System.nanoTime();
         for (Map.Entry<String, RingTensor> out : state.takeOutputs().entrySet()) {
           log.log("received output '" + out.getKey() + "' " + Arrays.toString(out.getValue().shape()) + "; it stays here");
         }
         node.send(new Header(Kind.RESULT, h.session(), h.run(), 0, name, h.from()), Payloads.stats(stats));
+        if (trace != null) {
+          trace.record("order", run, 0, h.from(), name, ordered, started, executing);
+          trace.record("result", run, 0, name, h.from(), executed, System.nanoTime(), 0);
+        }
         log.log("run " + run + " done in " + String.format("%.1f ms", stats.wallNanos() / 1e6) + ", " + stats.rounds()
             + " rounds, " + stats.bytesSent() + " bytes sent");
       } finally {
@@ -113,6 +130,9 @@ final class Sessions {
       node.send(new Header(Kind.FAILED, h.session(), h.run(), 0, name, h.from()), Payloads.text(msg));
     } finally {
       inbox.finish(run);
+      if (trace != null) {
+        trace.flush();
+      }
     }
   }
 }
