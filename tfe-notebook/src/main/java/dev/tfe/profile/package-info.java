@@ -1,6 +1,8 @@
 /**
  * Per-run measurements: compute time and waiting time (apart), bytes and rounds per op identity
  * ({@link dev.tfe.graph.OpIdentity}: layers, protocol op, sub-protocols) and party, selected by
- * {@link dev.tfe.graph.OpQuery}; and the critical path of a call ({@link dev.tfe.profile.CriticalPath}).
+ * {@link dev.tfe.graph.OpQuery}; the critical path of a call ({@link dev.tfe.profile.CriticalPath}); and
+ * what each party saw ({@link dev.tfe.profile.PartyViews}): the values it received, by the
+ * {@link dev.tfe.graph.ValueKind} their sends declare.
  */
 package dev.tfe.profile;
