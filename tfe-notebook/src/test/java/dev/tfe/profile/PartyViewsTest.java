@@ -16,6 +16,7 @@ import dev.tfe.model.secure.Prediction;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.TestData;
+import dev.tfe.protocol.fss.FssModule;
 import dev.tfe.protocol.pond.Pond;
 import dev.tfe.protocol.share.TruncationMode;
 import dev.tfe.render.PartyViewsHtml;
@@ -89,6 +90,22 @@ class PartyViewsTest {
       assertEquals(SERVER, v.kinds("server0"));
       assertEquals(SERVER, v.kinds("server1"));
       assertEquals(EnumSet.of(ValueKind.INPUT, ValueKind.OUTPUT), v.kinds("client"));
+      bytesAgree(p);
+    }
+  }
+
+  /** FSS and ABY3 declare every value they send too: a ReLU shows nothing undeclared, the client only its input and output. */
+  @Test
+  void fssAndAby3DeclareEveryKindTheySend() {
+    try (Tfe tfe = Tfe.local()) {
+      Profile p = run(tfe.use(FssModule.automatic()), tfe, true).profile();
+      assertEquals(EnumSet.of(ValueKind.INPUT, ValueKind.OUTPUT), p.seen().kinds("client"));
+      assertEquals(SERVER, p.seen().kinds("server0"), p.seen().toString());
+      bytesAgree(p);
+    }
+    try (Tfe tfe = Tfe.local()) {
+      Profile p = run(tfe.aby3(), tfe, true).profile();
+      assertEquals(EnumSet.of(ValueKind.INPUT, ValueKind.OUTPUT), p.seen().kinds("client"));
       bytesAgree(p);
     }
   }
