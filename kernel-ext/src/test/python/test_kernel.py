@@ -131,6 +131,40 @@ class TfeKernelTests(jupyter_kernel_test.KernelTests):
         reply = self.get_non_kernel_info_reply(timeout=TIMEOUT)
         self.assertEqual(reply["content"], {"status": "incomplete", "indent": "    "})
 
+    def display_messages(self, outputs):
+        shown = [m for m in outputs if m["msg_type"] == "display_data"]
+        updates = [m for m in outputs if m["msg_type"] == "update_display_data"]
+        for m in shown + updates:
+            validate_message(m, m["msg_type"])
+        return shown, updates
+
+    def test_update_display_data_replaces_a_display(self):
+        reply, outputs = self.run_cell('String id = displayUpdatable("first");\nupdateDisplay(id, "second");')
+        self.assertEqual(reply["content"]["status"], "ok")
+        shown, updates = self.display_messages(outputs)
+        self.assertEqual(len(shown), 1, outputs)
+        self.assertEqual(len(updates), 1, outputs)
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        self.assertEqual(updates[0]["content"]["transient"]["display_id"], display_id)
+        self.assertIn("second", updates[0]["content"]["data"]["text/plain"])
+
+    def test_long_work_shows_progress_updated_in_place(self):
+        reply, outputs = self.run_cell(
+            'var task = dev.tfe.progress.Progress.start("work", 4, "steps");\n'
+            'for (int i = 1; i <= 4; i++) { Thread.sleep(300); task.advance(); task.loss("epoch", i, 1.0 / i); }\n'
+            'task.close();')
+        self.assertEqual(reply["content"]["status"], "ok")
+        shown, updates = self.display_messages(outputs)
+        self.assertEqual(len(shown), 1, outputs)
+        self.assertIn("tfe-progress", shown[0]["content"]["data"]["text/html"])
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        self.assertGreaterEqual(len(updates), 1, outputs)
+        self.assertTrue(all(u["content"]["transient"]["display_id"] == display_id for u in updates))
+        last = updates[-1]["content"]["data"]
+        self.assertIn("<svg", last["text/html"])
+        self.assertIn("work: 4/4 steps", last["text/plain"])
+        self.assertTrue(last["text/plain"].endswith("loss 0.25000 (epoch 4)"), last["text/plain"])
+
     def test_inspect_shows_signatures(self):
         self.flush_channels()
         self.kc.inspect("Math.max", 8)

@@ -31,7 +31,9 @@ import io.github.spencerpark.jupyter.messages.MessageType;
  *
  * <p>While a cell runs, {@code System.out} and {@code System.err} stream to the notebook; the
  * value of its last expression is shown through the {@link Renderer} (with the library's
- * renderers from {@link TfeRenderers}); {@code display(x)} shows values at once. Completion,
+ * renderers from {@link TfeRenderers}); {@code display(x)} shows values at once; long work
+ * (private prediction, training) shows its progress and loss curve in the cell, updated in place
+ * ({@link dev.tfe.kernel.display.NotebookProgress}). Completion,
  * inspection (shift-tab), completeness checks and interrupts (the kernelspec's
  * {@code interrupt_mode} is {@code message}) are answered from JShell.
  *
@@ -64,6 +66,7 @@ public final class TfeKernel extends BaseKernel {
                 .codemirror("text/x-java")
                 .build();
         DisplaySink.install(new KernelSink());
+        dev.tfe.progress.Progress.install(new dev.tfe.kernel.display.NotebookProgress());
     }
 
     /**

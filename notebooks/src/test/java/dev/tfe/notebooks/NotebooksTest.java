@@ -90,6 +90,8 @@ class NotebooksTest {
         String text = out.text();
         assertTrue(text.contains("bob learns x * y"), text);
         assertTrue(text.contains("pond       matmul") && text.contains("securenn   matmul"), text);
+        assertTrue(text.contains("what each party saw") && text.contains("masked opening") && text.contains("server2: nothing"),
+                "the parties' views of the Pond product:\n" + text);
         assertTrue(text.contains("relu(x) revealed to bob"), text);
         assertTrue(text.contains("private dot product: 6.5000 (plaintext: 6.5000)"), text);
         // one's own op with its own kernel: in-process, on party processes (sent by the launcher), redefined
@@ -114,6 +116,8 @@ class NotebooksTest {
         assertTrue(Math.abs(lrPlain.get(0) - lrPrivate.get(0)) <= 1, "logistic regression within 1 point:\n" + text);
         assertTrue(Math.abs(aPlain.get(0) - aPrivate.get(0)) <= 1.5, "network A within 1.5 points:\n" + text);
         assertTrue(text.contains("prediction with private weights:"), text);
+        assertTrue(text.contains("private training (") && text.contains(" steps [####################] 100%"),
+                "the progress of private training, updated in place to its end:\n" + text);
         expectRichOutputs(out, "image/svg+xml", "image/png", "text/html");
     }
 

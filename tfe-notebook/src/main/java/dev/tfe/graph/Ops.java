@@ -95,12 +95,28 @@ public final class Ops {
     return graph.add(VAR_WRITE, value.party(), Attrs.of("name", name), value.shape(), 8, value);
   }
 
-  /** The value of {@code r} on {@code party}: an explicit cross-party edge, i.e. a message. */
+  /**
+   * The value of {@code r} on {@code party}: an explicit cross-party edge, i.e. a message, whose
+   * kind is not declared ({@link ValueKind#UNDECLARED}); protocols use
+   * {@link #move(NodeRef, String, ValueKind)}.
+   */
   public NodeRef move(NodeRef r, String party) {
     if (r.party().equals(party)) {
       return r;
     }
     return graph.add(IDENTITY, party, Attrs.empty(), r.shape(), graph.node(r.id()).wireBytes(), r);
+  }
+
+  /**
+   * The value of {@code r} on {@code party}, a message of the declared {@code kind}: what
+   * {@code party} sees of it (a share, a masked opening, dealer material, ...), shown by the
+   * run's {@code seen()} view. The message itself is the same as without a kind.
+   */
+  public NodeRef move(NodeRef r, String party, ValueKind kind) {
+    if (r.party().equals(party)) {
+      return r;
+    }
+    return graph.add(IDENTITY, party, Attrs.of(ValueKind.ATTR, kind.name()), r.shape(), graph.node(r.id()).wireBytes(), r);
   }
 
   // ---- randomness -------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package dev.tfe.model;
 import dev.tfe.data.Dataset;
 import dev.tfe.model.train.Loss;
 import dev.tfe.model.train.Optimizer;
+import dev.tfe.progress.Progress;
+import dev.tfe.progress.ProgressTask;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -15,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Mini-batch training of a {@link Sequential}: each epoch shuffles the examples (Fisher-Yates
  * from the seed of the {@link Fit}), then for every batch runs forward in training mode, takes the
- * loss gradient, backpropagates it through the layers and lets the optimiser step.
+ * loss gradient, backpropagates it through the layers and lets the optimiser step. Each epoch's
+ * loss goes to the {@link Progress} reporter (a live loss curve in a notebook).
  *
  * <p>Each step runs inside an ND4J memory workspace, so the temporaries of one step reuse the
  * off-heap memory of the previous one instead of waiting for the garbage collector (without it,
@@ -53,6 +56,7 @@ final class TrainingLoop {
     SplittableRandom rng = new SplittableRandom(fit.seed());
     TrainingHistory history = new TrainingHistory(fit.toString().replace("loss=auto", "loss=" + loss.name()));
     int n = data.size();
+    ProgressTask progress = Progress.start("training", fit.epochs(), "epochs");
     for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
       long start = System.nanoTime();
       int[] order = fit.shuffle() ? Dataset.permutation(n, rng) : identity(n);
@@ -89,6 +93,8 @@ final class TrainingLoop {
           data.isClassification() ? (double) correct / n : Double.NaN, validationLoss, validationAccuracy,
           (System.nanoTime() - start) / 1e9);
       history.add(e);
+      progress.loss("epoch", epoch, e.loss());
+      progress.advance();
       if (fit.isVerbose()) {
         System.out.println(TrainingHistory.format(e));
       }
@@ -96,6 +102,7 @@ final class TrainingLoop {
         fit.listener().accept(e);
       }
     }
+    progress.close();
     return history;
   }
 

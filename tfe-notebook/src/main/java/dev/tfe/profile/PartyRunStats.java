@@ -1,17 +1,22 @@
 package dev.tfe.profile;
 
 import dev.tfe.graph.OpIdentity;
+import dev.tfe.graph.ValueKind;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Accumulates one party's {@link OpStats}, by {@link OpIdentity}, during one run. Used by one thread only. */
+/**
+ * Accumulates one party's {@link OpStats}, by {@link OpIdentity}, and what it saw
+ * ({@link SeenStats}, by kind and source), during one run. Used by one thread only.
+ */
 public final class PartyRunStats {
   private final String party;
   private final Map<OpIdentity, long[]> byOp = new LinkedHashMap<>();
   private final Map<OpIdentity, BitSet> steps = new LinkedHashMap<>();
+  private final Map<List<Object>, SeenStats> seen = new LinkedHashMap<>();
   private long wallNanos;
   private int rounds;
   private long bytesSent;
@@ -32,7 +37,15 @@ public final class PartyRunStats {
    * {@link #ops()}, wall time and rounds to the coordinator).
    */
   public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops) {
+    return restore(party, wallNanos, rounds, ops, List.of());
+  }
+
+  /** As {@link #restore(String, long, int, List)}, with what the party saw. */
+  public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops, List<SeenStats> seen) {
     PartyRunStats s = new PartyRunStats(party);
+    for (SeenStats v : seen) {
+      s.addSeen(v);
+    }
     for (OpStats o : ops) {
       s.byOp.put(o.identity(), new long[] {o.nanos(), o.bytesSent(), o.bytesReceived(), o.rounds(), o.nodes(), -1, o.waitNanos()});
       s.steps.put(o.identity(), o.sendSteps());
@@ -44,10 +57,13 @@ public final class PartyRunStats {
     return s;
   }
 
-  /** {@link #restore} with the party's timeline (for instance the runs of a call, one after another). */
-  public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops, List<Span> timeline,
-      boolean complete) {
-    PartyRunStats s = restore(party, wallNanos, rounds, ops);
+  /**
+   * {@link #restore} with what the party saw and its timeline (for instance the runs of a call,
+   * one after another).
+   */
+  public static PartyRunStats restore(String party, long wallNanos, int rounds, List<OpStats> ops, List<SeenStats> seen,
+      List<Span> timeline, boolean complete) {
+    PartyRunStats s = restore(party, wallNanos, rounds, ops, seen);
     s.timeline.addAll(timeline);
     s.timelineComplete = complete;
     return s;
@@ -102,6 +118,24 @@ public final class PartyRunStats {
   public void addReceived(OpIdentity op, long bytes) {
     slot(op)[2] += bytes;
     bytesReceived += bytes;
+  }
+
+  /**
+   * Records values of {@code kind} this party saw from {@code from} (a peer, or
+   * {@link SeenStats#CALLER}): {@code values} tensors of {@code bytes} payload bytes in total,
+   * carried by {@code messages} messages.
+   */
+  public void addSeen(ValueKind kind, String from, long values, long messages, long bytes) {
+    addSeen(new SeenStats(party, kind, from, values, messages, bytes));
+  }
+
+  private void addSeen(SeenStats v) {
+    seen.merge(List.of(v.kind(), v.from()), v, SeenStats::plus);
+  }
+
+  /** What this party saw, by kind and source, in the order first seen. */
+  public List<SeenStats> seen() {
+    return List.copyOf(seen.values());
   }
 
   public void countRound() {

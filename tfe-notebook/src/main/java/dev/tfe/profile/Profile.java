@@ -44,6 +44,7 @@ public final class Profile {
     Map<String, long[]> totals = new LinkedHashMap<>();
     Map<String, List<Span>> timelines = new LinkedHashMap<>();
     Map<String, Boolean> complete = new LinkedHashMap<>();
+    Map<String, List<SeenStats>> seen = new LinkedHashMap<>();
     long wall = 0;
     int rounds = 0;
     String runtime = runs.isEmpty() ? "none" : runs.get(0).runtime;
@@ -57,6 +58,7 @@ public final class Profile {
         timelines.computeIfAbsent(s.party(), k -> new ArrayList<>()).addAll(s.timeline());
         complete.merge(s.party(), s.timelineComplete(), Boolean::logicalAnd);
         Map<OpIdentity, OpStats> ops = byParty.computeIfAbsent(s.party(), k -> new LinkedHashMap<>());
+        seen.computeIfAbsent(s.party(), k -> new ArrayList<>()).addAll(s.seen());
         for (OpStats o : s.ops()) {
           ops.merge(o.identity(), o, (a, b) -> {
             OpStats sum = a.plus(b, a.identity());
@@ -70,7 +72,7 @@ public final class Profile {
     for (Map.Entry<String, Map<OpIdentity, OpStats>> e : byParty.entrySet()) {
       long[] t = totals.get(e.getKey());
       merged.add(PartyRunStats.restore(e.getKey(), t[0], (int) t[1], List.copyOf(e.getValue().values()),
-          timelines.get(e.getKey()), complete.get(e.getKey())));
+          seen.get(e.getKey()), timelines.get(e.getKey()), complete.get(e.getKey())));
     }
     return new Profile(runtime, wall, rounds, merged);
   }
@@ -122,6 +124,28 @@ public final class Profile {
   /** The parties that took part. */
   public List<String> parties() {
     return parties.stream().map(PartyRunStats::party).toList();
+  }
+
+  /**
+   * What each party saw in this run: the values it received, by the kind the protocol declared
+   * (share, masked opening, dealer key or seed, public value, output) and by sender, and its own
+   * inputs; with counts and bytes. Renders as a table per party.
+   */
+  public PartyViews seen() {
+    List<SeenStats> r = new ArrayList<>();
+    for (PartyRunStats p : parties) {
+      r.addAll(p.seen());
+    }
+    return new PartyViews(parties(), r);
+  }
+
+  /** Bytes received by each party (payload, as {@link #bytesSentByParty()} counts it). */
+  public Map<String, Long> bytesReceivedByParty() {
+    Map<String, Long> r = new LinkedHashMap<>();
+    for (PartyRunStats p : parties) {
+      r.put(p.party(), p.bytesReceived());
+    }
+    return r;
   }
 
   /** Bytes sent by each party. */

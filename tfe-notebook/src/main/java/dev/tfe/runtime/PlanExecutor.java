@@ -2,7 +2,9 @@ package dev.tfe.runtime;
 
 import dev.tfe.graph.Node;
 import dev.tfe.graph.OpIdentity;
+import dev.tfe.graph.Ops;
 import dev.tfe.graph.Plan;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.profile.PartyRunStats;
 import dev.tfe.profile.Span;
 import dev.tfe.ring.RingTensor;
@@ -15,8 +17,9 @@ import java.util.Map;
 /**
  * Executes one party's {@link Plan} over a {@link Transport}: per step, receive one batch from
  * each peer, compute the step's nodes in id order, send one batch to each peer. Records time,
- * bytes and rounds per protocol op. The same executor runs in a party thread and in a party
- * process.
+ * bytes and rounds per protocol op, and what the party saw: each value received, by the
+ * {@link ValueKind} its reader declares, and each input fed to it. The same executor runs in a
+ * party thread and in a party process.
  */
 public final class PlanExecutor {
   private final Kernels kernels;
@@ -37,6 +40,7 @@ public final class PlanExecutor {
     PartyRunStats stats = new PartyRunStats(plan.party());
     Map<Integer, RingTensor> values = new HashMap<>();
     Map<Integer, OpIdentity> consumerScope = consumerScopes(plan);
+    Map<Integer, ValueKind> receivedKinds = receivedKinds(plan);
     Map<Integer, Integer> remaining = lastUses(plan);
     long start = System.nanoTime();
     for (Plan.Step step : plan.steps()) {
@@ -58,11 +62,15 @@ public final class PlanExecutor {
               + r.getKey() + " but got " + batch.entries().size());
         }
         stats.addSpan(Span.Phase.WAIT, r.getKey(), run, batch.step(), t0, t0 + waited, bytes.length);
+        java.util.EnumSet<ValueKind> kinds = java.util.EnumSet.noneOf(ValueKind.class);
         for (MessageCodec.Entry e : batch.entries()) {
           values.put(e.nodeId(), e.value());
           OpIdentity scope = consumerScope.getOrDefault(e.nodeId(), OpIdentity.NONE);
-          stats.addReceived(scope, (long) e.width() * e.value().size());
+          long payload = (long) e.width() * e.value().size();
+          stats.addReceived(scope, payload);
           stats.addWait(scope, waited / batch.entries().size());
+          ValueKind kind = receivedKinds.getOrDefault(e.nodeId(), ValueKind.UNDECLARED);
+          stats.addSeen(kind, r.getKey(), 1, kinds.add(kind) ? 1 : 0, payload);
         }
       }
       long computeStart = System.nanoTime();
@@ -83,6 +91,9 @@ public final class PlanExecutor {
           throw new IllegalStateException(plan.party() + " failed computing " + n.op() + " in " + n.identity() + ": " + e.getMessage(), e);
         }
         stats.addCompute(n.identity(), System.nanoTime() - t0);
+        if (n.op().equals(Ops.INPUT)) {
+          stats.addSeen(ValueKind.INPUT, dev.tfe.profile.SeenStats.CALLER, 1, 0, (long) n.wireBytes() * out.size());
+        }
         values.put(id, out);
         for (int i = 0; i < in.length; i++) {
           release(values, remaining, n.input(i));
@@ -135,6 +146,19 @@ public final class PlanExecutor {
     for (Node n : plan.nodes().values()) {
       for (int in : n.inputs()) {
         r.putIfAbsent(in, n.identity());
+      }
+    }
+    return r;
+  }
+
+  /** For each value received from a peer, the kind its first local reader declares. */
+  private static Map<Integer, ValueKind> receivedKinds(Plan plan) {
+    Map<Integer, ValueKind> r = new HashMap<>();
+    for (Node n : plan.nodes().values()) {
+      for (int in : n.inputs()) {
+        if (!plan.nodes().containsKey(in)) {
+          r.putIfAbsent(in, ValueKind.of(n));
+        }
       }
     }
     return r;

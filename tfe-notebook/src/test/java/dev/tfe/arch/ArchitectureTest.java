@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** The generic core: graph, planning and execution, ring, randomness, fixed point, profile, drawing. */
   static final String[] CORE = {"dev.tfe.graph..", "dev.tfe.runtime..", "dev.tfe.ring..", "dev.tfe.random..",
-      "dev.tfe.fixedpoint..", "dev.tfe.profile..", "dev.tfe.render.."};
+      "dev.tfe.fixedpoint..", "dev.tfe.profile..", "dev.tfe.render..", "dev.tfe.progress.."};
   /** Every protocol package. */
   static final String[] PROTOCOLS = {"dev.tfe.protocol.pond..", "dev.tfe.protocol.securenn..", "dev.tfe.protocol.plain..",
       "dev.tfe.protocol.aby3.."};

@@ -6,10 +6,12 @@ import java.util.Locale;
 import dev.tfe.graph.Graph;
 import dev.tfe.model.secure.Prediction;
 import dev.tfe.model.secure.PrivateModel;
+import dev.tfe.profile.PartyViews;
 import dev.tfe.profile.Profile;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.render.GraphSvg;
 import dev.tfe.render.GraphView;
+import dev.tfe.render.PartyViewsHtml;
 import dev.tfe.render.ProfileReport;
 import dev.tfe.render.TableHtml;
 import io.github.spencerpark.jupyter.kernel.display.RenderContext;
@@ -21,7 +23,8 @@ import tech.tablesaw.api.Table;
  * The library's types in a notebook, drawn by the core's display-neutral {@code dev.tfe.render}:
  * a {@link Graph}, {@link GraphView} or {@link PrivateModel} as HTML (interactive in a trusted
  * notebook), SVG and PNG; a {@link Profile} as HTML tables with embedded charts (op kinds, and the
- * parties' timeline), or as a PNG chart; a {@link Prediction} as an HTML summary; a
+ * parties' timeline), or as a PNG chart; what each party saw ({@link PartyViews}) as one HTML
+ * table per party; a {@link Prediction} as an HTML summary; a
  * Tablesaw {@link Table} as HTML; a {@link Tensor} as text (shape, kind, holders, never a value).
  * Every type also has a {@code text/plain} summary.
  *
@@ -61,6 +64,11 @@ public final class LibraryRenderers implements RendererRegistrar {
                     ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> ProfileReport.htmlWithChart(p));
                     ctx.renderIfRequested(MIMEType.IMAGE_PNG,
                             () -> Base64.getEncoder().encodeToString(ProfileReport.png(p)));
+                });
+        renderer.createRegistration(PartyViews.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((v, ctx) -> {
+                    ctx.renderIfRequested(MIMEType.TEXT_PLAIN, v::toString);
+                    ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> PartyViewsHtml.of(v));
                 });
         renderer.createRegistration(Prediction.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
                 .register((p, ctx) -> {

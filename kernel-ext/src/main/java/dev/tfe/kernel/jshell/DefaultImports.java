@@ -39,6 +39,7 @@ public final class DefaultImports {
             "dev.tfe.model.secure.*",
             "dev.tfe.model.onnx.Onnx",
             "dev.tfe.profile.*",
+            "dev.tfe.progress.*",
             "dev.tfe.protocol.*",
             "dev.tfe.protocol.pond.Pond",
             "dev.tfe.protocol.securenn.SecureNn",

@@ -90,6 +90,14 @@ class LibraryRenderersTest {
     }
 
     @Test
+    void whatEachPartySawIsOneHtmlTablePerParty() {
+        DisplayData d = TfeRenderers.render(renderer, prediction.profile().seen());
+        String html = (String) d.getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("<b>client</b> saw") && html.contains("masked opening"), html);
+        assertTrue(((String) d.getData(MIMEType.TEXT_PLAIN)).startsWith("what each party saw"));
+    }
+
+    @Test
     void predictionIsAnHtmlSummary() {
         DisplayData d = TfeRenderers.render(renderer, prediction);
         String html = (String) d.getData(MIMEType.TEXT_HTML);

@@ -2,8 +2,10 @@ package dev.tfe.launcher.net;
 
 import dev.tfe.graph.OpIdentity;
 import dev.tfe.graph.OpIdentityCodec;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.profile.OpStats;
 import dev.tfe.profile.PartyRunStats;
+import dev.tfe.profile.SeenStats;
 import dev.tfe.ring.RingTensor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +23,7 @@ import java.util.Map;
 /**
  * Payloads of the control messages between the coordinator and party processes: a run order
  * (plan, or the id of a plan sent before, and the feeds meant for that party alone), a party's
- * statistics, and short texts (errors, reasons).
+ * statistics (per op, and what it saw), and short texts (errors, reasons).
  *
  * <p>Decoding never allocates more than the message holds: every count or length read from the
  * bytes is checked against the bytes left before anything is allocated for it, so a message that
@@ -98,6 +100,15 @@ public final class Payloads {
           out.writeLong(w);
         }
       }
+      List<SeenStats> seen = s.seen();
+      out.writeInt(seen.size());
+      for (SeenStats v : seen) {
+        out.writeUTF(v.kind().name());
+        out.writeUTF(v.from());
+        out.writeLong(v.values());
+        out.writeLong(v.messages());
+        out.writeLong(v.bytes());
+      }
     });
   }
 
@@ -122,7 +133,18 @@ public final class Payloads {
         }
         ops.add(new OpStats(op, party, nanos, sent, received, opRounds, nodes, java.util.BitSet.valueOf(steps), wait));
       }
-      return PartyRunStats.restore(party, wall, rounds, ops);
+      int k = in.readInt();
+      List<SeenStats> seen = new ArrayList<>(claim(in, k, MIN_SEEN_BYTES, "records of values seen"));
+      for (int i = 0; i < k; i++) {
+        String kind = in.readUTF();
+        String from = in.readUTF();
+        try {
+          seen.add(new SeenStats(party, ValueKind.valueOf(kind), from, in.readLong(), in.readLong(), in.readLong()));
+        } catch (IllegalArgumentException e) {
+          throw new IOException("unknown kind of value " + kind);
+        }
+      }
+      return PartyRunStats.restore(party, wall, rounds, ops, seen);
     });
   }
 
@@ -173,6 +195,9 @@ public final class Payloads {
 
   /** The smallest encoding of one operation's statistics: UTF length, 4 longs, 3 ints. */
   private static final int MIN_OP_BYTES = 4 + 4 * 8 + 3 * 4;
+
+  /** The smallest encoding of one record of values seen: two UTF lengths, 3 longs. */
+  private static final int MIN_SEEN_BYTES = 2 * 2 + 3 * 8;
 
   /**
    * Checks a count read from the message against the bytes left, at {@code unit} bytes each.

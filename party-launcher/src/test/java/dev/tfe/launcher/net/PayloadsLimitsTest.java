@@ -70,6 +70,19 @@ class PayloadsLimitsTest {
   }
 
   @Test
+  void whatAPartySawRoundTrips() {
+    dev.tfe.profile.PartyRunStats s = new dev.tfe.profile.PartyRunStats("server1");
+    s.addSeen(dev.tfe.graph.ValueKind.MASKED, "server0", 2, 1, 96);
+    s.addSeen(dev.tfe.graph.ValueKind.INPUT, dev.tfe.profile.SeenStats.CALLER, 1, 0, 8);
+    assertEquals(s.seen(), Payloads.stats(Payloads.stats(s)).seen());
+    byte[] b = Payloads.stats(s);
+    // the last record: "INPUT", "(caller)", three longs; its kind's first letter becomes X
+    b[b.length - 3 * 8 - (2 + dev.tfe.profile.SeenStats.CALLER.length()) - "INPUT".length()] = 'X';
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Payloads.stats(b));
+    assertTrue(e.getMessage().contains("unknown kind of value"), e.getMessage());
+  }
+
+  @Test
   void honestRunOrdersStillRoundTrip() {
     RingTensor t = RingTensor.of(new long[] {1, 2, 3, 4, 5, 6}, new int[] {2, 3});
     byte[] m = Payloads.runOrder(new Payloads.RunOrder(3, new byte[] {9, 8}, Map.of("x", t), 500));

@@ -12,6 +12,8 @@ import dev.tfe.model.Fit;
 import dev.tfe.model.Sequential;
 import dev.tfe.model.train.Loss;
 import dev.tfe.profile.Profile;
+import dev.tfe.progress.Progress;
+import dev.tfe.progress.ProgressTask;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.render.GraphView;
@@ -120,7 +122,8 @@ public final class PrivateTraining {
    * Trains on the owners' rows with these options: epochs, batch size, SGD with or without
    * momentum, loss (default: binary cross-entropy for one output, cross-entropy for several,
    * mse for regression), seed and shuffling. Calling it again continues from the current weights
-   * with the same options.
+   * with the same options. Long training shows its progress over the steps, and the loss curve
+   * when the loss is revealed ({@link Progress}).
    */
   public PrivateHistory fit(Fit fit) {
     if (fit.learningRateDecay() != 1 || fit.validation() != null) {
@@ -133,6 +136,8 @@ public final class PrivateTraining {
     int n = feeds.size();
     SplittableRandom rng = new SplittableRandom(fit.seed());
     PrivateHistory history = new PrivateHistory(s.loss().metric());
+    ProgressTask progress = Progress.start("private training (" + protocol.name() + ")",
+        (long) fit.epochs() * ((n + fit.batchSize() - 1) / fit.batchSize()), "steps");
     for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
       long start = System.nanoTime();
       int[] order = fit.shuffle() ? Dataset.permutation(n, rng) : java.util.stream.IntStream.range(0, n).toArray();
@@ -144,14 +149,17 @@ public final class PrivateTraining {
         lastStepSeconds = (System.nanoTime() - t0) / 1e9;
         stepSeconds.add(lastStepSeconds);
         lastStepProfile = r.profile();
+        progress.advance();
       }
       double loss = endOfEpoch(s, epoch, n, fit.batchSize());
       PrivateHistory.Epoch e = new PrivateHistory.Epoch(epoch, loss, (System.nanoTime() - start) / 1e9);
       history.add(e);
+      progress.loss("epoch", epoch, loss);
       if (fit.isVerbose()) {
         System.out.println(e);
       }
     }
+    progress.close();
     return history;
   }
 

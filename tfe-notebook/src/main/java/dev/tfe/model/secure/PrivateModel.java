@@ -9,6 +9,8 @@ import dev.tfe.model.Sequential;
 import dev.tfe.graph.OpIdentity;
 import dev.tfe.profile.PlannedCost;
 import dev.tfe.profile.Profile;
+import dev.tfe.progress.Progress;
+import dev.tfe.progress.ProgressTask;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.render.GraphView;
@@ -119,7 +121,10 @@ public final class PrivateModel {
     return predict(client, x, 128);
   }
 
-  /** Predicts privately for {@code client}; {@code x}'s first axis is the batch. */
+  /**
+   * Predicts privately for {@code client}; {@code x}'s first axis is the batch. A prediction that
+   * runs for long shows its progress over the batches ({@link Progress}).
+   */
   public Prediction predict(Party client, INDArray x, int batchSize) {
     tfe.requireParty(client.name());
     if (batchSize < 1) {
@@ -141,6 +146,7 @@ public final class PrivateModel {
     List<Profile> profiles = new ArrayList<>();
     Map<Built, Integer> runs = new java.util.LinkedHashMap<>();
     long t0 = System.nanoTime();
+    ProgressTask progress = Progress.start("private prediction (" + protocol.name() + ")", (n + batchSize - 1) / batchSize, "batches");
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(n, from + batchSize);
       INDArray batch = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to)).dup('c');
@@ -151,7 +157,9 @@ public final class PrivateModel {
       RunResult r = tfe.run(Map.of(client, Map.of(b.key(), batch)), b.logits());
       parts.add(r.get(b.logits()));
       profiles.add(r.profile());
+      progress.advance();
     }
+    progress.close();
     long wall = System.nanoTime() - t0;
     INDArray logits = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
     Profile profile = Profile.combine(profiles).withWallNanos(wall);

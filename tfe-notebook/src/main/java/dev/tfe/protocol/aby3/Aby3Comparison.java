@@ -1,6 +1,7 @@
 package dev.tfe.protocol.aby3;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.share.Comparison;
 import dev.tfe.protocol.share.Pair;
@@ -49,8 +50,8 @@ final class Aby3Comparison implements Comparison {
     NodeRef[] sigma = seeds.common(0, shape);
     NodeRef x0 = ops.add(ops.sub(x.on0(), rho[0]), sigma[0]);
     NodeRef x2 = ops.sub(x.on1(), sigma[1]);
-    NodeRef[] own = {x0, rho[1], ops.move(x2, p.get(2))};
-    NodeRef[] next = {rho[0], x2, ops.move(x0, p.get(2))};
+    NodeRef[] own = {x0, rho[1], ops.move(x2, p.get(2), ValueKind.SHARE)};
+    NodeRef[] next = {rho[0], x2, ops.move(x0, p.get(2), ValueKind.SHARE)};
     return new Shares(own, next);
   }
 

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.aby3;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.aby3.kernels.Aby3Kernels;
 import dev.tfe.ring.RingTensor;
@@ -54,7 +55,7 @@ final class BinarySharing {
     own[h1] = rho[1];
     next[h1] = ops.constant(p.get(h1), RingTensor.zeros(shape));
     own[h2] = ops.constant(p.get(h2), RingTensor.zeros(shape));
-    next[h2] = ops.move(masked, p.get(h2));
+    next[h2] = ops.move(masked, p.get(h2), ValueKind.SHARE);
     return new Shares(own, next);
   }
 

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.aby3;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.aby3.kernels.Aby3Kernels;
 import dev.tfe.protocol.share.Pair;
@@ -42,10 +43,10 @@ final class BitInjection {
     // helper (party 2): w_c = w0 + c (w1 - w0)
     NodeRef wc = ops.add(w0[0], ops.mul(cOn2, ops.sub(w1[0], w0[0])));
     // receiver (party 1): e_c - w_c
-    NodeRef e0on1 = ops.move(e0, p.get(1));
-    NodeRef e1on1 = ops.move(e1, p.get(1));
+    NodeRef e0on1 = ops.move(e0, p.get(1), ValueKind.MASKED);
+    NodeRef e1on1 = ops.move(e1, p.get(1), ValueKind.MASKED);
     NodeRef ec = ops.add(e0on1, ops.mul(cOn1, ops.sub(e1on1, e0on1)));
-    NodeRef mc = ops.sub(ec, ops.move(wc, p.get(1)));
+    NodeRef mc = ops.sub(ec, ops.move(wc, p.get(1), ValueKind.MASKED));
     return new Pair(r, mc);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.aby3;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -58,7 +59,7 @@ final class Multiplication {
   static Shares reshare(Ops ops, List<String> parties, NodeRef[] c) {
     NodeRef[] next = new NodeRef[3];
     for (int i = 0; i < 3; i++) {
-      next[i] = ops.move(c[(i + 1) % 3], parties.get(i));
+      next[i] = ops.move(c[(i + 1) % 3], parties.get(i), ValueKind.SHARE);
     }
     return new Shares(c.clone(), next);
   }
@@ -68,14 +69,14 @@ final class Multiplication {
       Shares x, Shares y, int bits) {
     NodeRef[] c = parts(ops, seeds, f, x, y);
     NodeRef a = ops.shr(c[0], bits);
-    NodeRef b = ops.add(c[1], ops.move(c[2], parties.get(1)));
+    NodeRef b = ops.add(c[1], ops.move(c[2], parties.get(1), ValueKind.SHARE));
     NodeRef bt = ops.neg(ops.shr(ops.neg(b), bits));
     NodeRef[] rho = seeds.common(0, c[0].shape());
     NodeRef[] tau = seeds.common(0, c[0].shape());
     NodeRef x0 = ops.add(ops.sub(a, rho[0]), tau[0]);
     NodeRef x2 = ops.sub(bt, tau[1]);
-    NodeRef[] own = {x0, rho[1], ops.move(x2, parties.get(2))};
-    NodeRef[] next = {rho[0], x2, ops.move(x0, parties.get(2))};
+    NodeRef[] own = {x0, rho[1], ops.move(x2, parties.get(2), ValueKind.SHARE)};
+    NodeRef[] next = {rho[0], x2, ops.move(x0, parties.get(2), ValueKind.SHARE)};
     return new Shares(own, next);
   }
 
@@ -87,7 +88,7 @@ final class Multiplication {
     NodeRef[] r = seeds.common(2, x.shape());
     // r[0] is on party 2, r[1] on party 0
     NodeRef x1 = ops.sub(a, r[1]);
-    NodeRef[] own = {r[1], ops.move(x1, parties.get(1)), b2};
+    NodeRef[] own = {r[1], ops.move(x1, parties.get(1), ValueKind.SHARE), b2};
     NodeRef[] next = {x1, b1, r[0]};
     return new Shares(own, next);
   }

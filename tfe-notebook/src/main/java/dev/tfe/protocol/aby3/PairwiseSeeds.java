@@ -1,6 +1,7 @@
 package dev.tfe.protocol.aby3;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.aby3.kernels.Aby3Kernels;
 import java.util.List;
@@ -36,7 +37,7 @@ final class PairwiseSeeds {
         mine[i] = ops.seed(parties.get(i));
       }
       for (int i = 0; i < 3; i++) {
-        nextOn[i] = ops.move(mine[(i + 1) % 3], parties.get(i));
+        nextOn[i] = ops.move(mine[(i + 1) % 3], parties.get(i), ValueKind.DEALT);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.tfe.protocol.aby3;
 
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.AbstractProtocol;
 import dev.tfe.protocol.Parties;
@@ -87,12 +88,12 @@ public abstract class ReplicatedArithmetic extends AbstractProtocol {
     NodeRef k0 = ops.seed(x.party());
     NodeRef k1 = ops.seed(x.party());
     NodeRef x2 = ops.sub(ops.sub(x, ops.expand(k0, 0, shape)), ops.expand(k1, 0, shape));
-    NodeRef k0on0 = ops.move(k0, p.get(0));
-    NodeRef k0on2 = ops.move(k0, p.get(2));
-    NodeRef k1on0 = ops.move(k1, p.get(0));
-    NodeRef k1on1 = ops.move(k1, p.get(1));
-    NodeRef[] own = {ops.expand(k0on0, 0, shape), ops.expand(k1on1, 0, shape), ops.move(x2, p.get(2))};
-    NodeRef[] next = {ops.expand(k1on0, 0, shape), ops.move(x2, p.get(1)), ops.expand(k0on2, 0, shape)};
+    NodeRef k0on0 = ops.move(k0, p.get(0), ValueKind.SHARE);
+    NodeRef k0on2 = ops.move(k0, p.get(2), ValueKind.SHARE);
+    NodeRef k1on0 = ops.move(k1, p.get(0), ValueKind.SHARE);
+    NodeRef k1on1 = ops.move(k1, p.get(1), ValueKind.SHARE);
+    NodeRef[] own = {ops.expand(k0on0, 0, shape), ops.expand(k1on1, 0, shape), ops.move(x2, p.get(2), ValueKind.SHARE)};
+    NodeRef[] next = {ops.expand(k1on0, 0, shape), ops.move(x2, p.get(1), ValueKind.SHARE), ops.expand(k0on2, 0, shape)};
     return new Shares(own, next);
   }
 
@@ -100,7 +101,7 @@ public abstract class ReplicatedArithmetic extends AbstractProtocol {
   public Tensor definePublicInput(String provider, String key, int... shape) {
     try (var s = scope("publicInput")) {
       NodeRef v = ops.input(provider, key, shape);
-      return new ReplicatedPublicTensor(new NodeRef[] {ops.move(v, p.get(0)), ops.move(v, p.get(1)), ops.move(v, p.get(2))});
+      return new ReplicatedPublicTensor(new NodeRef[] {ops.move(v, p.get(0), ValueKind.PUBLIC), ops.move(v, p.get(1), ValueKind.PUBLIC), ops.move(v, p.get(2), ValueKind.PUBLIC)});
     }
   }
 
@@ -136,12 +137,12 @@ public abstract class ReplicatedArithmetic extends AbstractProtocol {
   public NodeRef defineOutput(String receiver, Tensor x, String key) {
     try (var s = scope("output")) {
       if (isPublic(x)) {
-        return ops.output(key, ops.move(pub(x).copies[0], receiver));
+        return ops.output(key, ops.move(pub(x).copies[0], receiver, ValueKind.OUTPUT));
       }
       Shares sh = priv(x);
       NodeRef sum = null;
       for (int j = 0; j < 3; j++) {
-        NodeRef share = receiver.equals(p.get((j + 2) % 3)) ? sh.next()[(j + 2) % 3] : ops.move(sh.own()[j], receiver);
+        NodeRef share = receiver.equals(p.get((j + 2) % 3)) ? sh.next()[(j + 2) % 3] : ops.move(sh.own()[j], receiver, ValueKind.OUTPUT);
         sum = sum == null ? share : ops.add(sum, share);
       }
       return ops.output(key, sum);
@@ -157,7 +158,7 @@ public abstract class ReplicatedArithmetic extends AbstractProtocol {
       Shares sh = priv(x);
       NodeRef[] c = new NodeRef[3];
       for (int i = 0; i < 3; i++) {
-        NodeRef missing = ops.move(sh.next()[(i + 1) % 3], p.get(i));
+        NodeRef missing = ops.move(sh.next()[(i + 1) % 3], p.get(i), ValueKind.OUTPUT);
         c[i] = ops.add(ops.add(sh.own()[i], sh.next()[i]), missing);
       }
       return new ReplicatedPublicTensor(c);

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.fss;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.share.Dealer;
@@ -34,12 +35,12 @@ record MaskedOpening(Dealt r, Pair y, Pair keys) {
     NodeRef k1;
     try (var keys = ops.graph().opScope(Fss.NAME, "keys")) {
       NodeRef both = gen.keys(r.value(), ops.seed(dealer.party()));
-      k0 = ops.move(ops.reshape(ops.slice(both, new int[] {0, 0, 0}, new int[] {1, n, words}), n, words), s0);
-      k1 = ops.move(ops.reshape(ops.slice(both, new int[] {1, 0, 0}, new int[] {1, n, words}), n, words), s1);
+      k0 = ops.move(ops.reshape(ops.slice(both, new int[] {0, 0, 0}, new int[] {1, n, words}), n, words), s0, ValueKind.DEALT);
+      k1 = ops.move(ops.reshape(ops.slice(both, new int[] {1, 0, 0}, new int[] {1, n, words}), n, words), s1, ValueKind.DEALT);
     }
     NodeRef y0 = ops.add(x.on0(), r.shares().on0());
     NodeRef y1 = ops.add(x.on1(), r.shares().on1());
-    Pair y = new Pair(ops.add(y0, ops.move(y1, s0)), ops.add(ops.move(y0, s1), y1));
+    Pair y = new Pair(ops.add(y0, ops.move(y1, s0, ValueKind.MASKED)), ops.add(ops.move(y0, s1, ValueKind.MASKED), y1));
     return new MaskedOpening(r, y, new Pair(k0, k1));
   }
 }

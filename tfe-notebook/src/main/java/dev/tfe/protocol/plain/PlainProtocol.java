@@ -2,6 +2,7 @@ package dev.tfe.protocol.plain;
 
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.graph.ComparisonOps;
 import dev.tfe.protocol.AbstractProtocol;
@@ -53,7 +54,7 @@ public class PlainProtocol extends AbstractProtocol {
 
   /** A copy of {@code r} on the host: the planner turns the edge into a message. */
   private NodeRef moveToHost(NodeRef r) {
-    return ops.move(r, host());
+    return ops.move(r, host(), ValueKind.CLEAR);
   }
 
   @Override
@@ -89,7 +90,7 @@ public class PlainProtocol extends AbstractProtocol {
   public NodeRef defineOutput(String receiver, Tensor x, String key) {
     try (var s = scope("output")) {
       NodeRef v = plain(x).value();
-      return ops.output(key, ops.move(v, receiver));
+      return ops.output(key, ops.move(v, receiver, ValueKind.OUTPUT));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 import dev.tfe.protocol.share.Dealt;
@@ -39,14 +40,14 @@ final class ComputeMsb {
     try (var s = ops.graph().opScope(SecureNn.NAME, "msb")) {
       int[] shape = a.shape();
       Dealt x = k.randomOdd(shape);
-      Pair xBits = k.shareBits(x.value());
+      Pair xBits = k.shareBits(x.value(), ValueKind.DEALT);
       Pair xLsb = k.share(ops.shru(ops.shl(x.value(), 63), 63));
       NodeRef r0 = snn.oddDoublePlus(a.on0(), x.shares().on0());
       NodeRef r1 = snn.oddDoublePlus(a.on1(), x.shares().on1());
-      Pair r = new Pair(snn.oddAdd(r0, ops.move(r1, s0)), snn.oddAdd(ops.move(r0, s1), r1));
+      Pair r = new Pair(snn.oddAdd(r0, ops.move(r1, s0, ValueKind.MASKED)), snn.oddAdd(ops.move(r0, s1, ValueKind.MASKED), r1));
       Pair beta = k.commonBits(shape);
       NodeRef betaP = PrivateCompare.run(k, xBits, r, beta);
-      Pair betaPShares = k.share(betaP);
+      Pair betaPShares = k.shareResult(betaP);
       Pair gamma = new Pair(snn.xorPublic(betaPShares.on0(), beta.on0(), 0, false), snn.xorPublic(betaPShares.on1(), beta.on1(), 1, false));
       Pair delta = new Pair(snn.xorPublic(xLsb.on0(), r.on0(), 0, false), snn.xorPublic(xLsb.on1(), r.on1(), 1, false));
       Pair theta = Multiply.product(k, gamma, delta);

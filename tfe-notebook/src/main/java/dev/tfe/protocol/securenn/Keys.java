@@ -1,6 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.Graph;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
@@ -42,11 +43,11 @@ final class Keys implements Dealer {
     Graph g = ops.graph();
     try (var s = g.unnumberedOpScope(SecureNn.NAME, "keys")) {
       k01on0 = ops.seed(parties.server0());
-      k01on1 = ops.move(k01on0, parties.server1());
+      k01on1 = ops.move(k01on0, parties.server1(), ValueKind.DEALT);
       k20on2 = ops.seed(parties.cryptoProducer());
-      k20on0 = ops.move(k20on2, parties.server0());
+      k20on0 = ops.move(k20on2, parties.server0(), ValueKind.DEALT);
       k21on2 = ops.seed(parties.cryptoProducer());
-      k21on1 = ops.move(k21on2, parties.server1());
+      k21on1 = ops.move(k21on2, parties.server1(), ValueKind.DEALT);
     }
   }
 
@@ -105,25 +106,37 @@ final class Keys implements Dealer {
     return new Dealt(v, new Pair(ops.expandBounded(k20on0, s0, shape, -1, 8), ops.expandBounded(k21on1, s1, shape, -1, 8)));
   }
 
-  /** Shares over Z_2^64 of a value server2 holds: server0's from a key, server1's sent ({@code 8n} bytes). */
+  /**
+   * Shares over Z_2^64 of a value server2 holds: server0's from a key, server1's sent ({@code 8n}
+   * bytes) as dealer material (the value is the dealer's correlated randomness, e.g. a triple's product).
+   */
   @Override
   public Pair share(NodeRef v) {
+    return share(v, ValueKind.DEALT);
+  }
+
+  /** As {@link #share}, for a result server2 computed from what the servers sent it (e.g. PrivateCompare's bit). */
+  Pair shareResult(NodeRef v) {
+    return share(v, ValueKind.SHARE);
+  }
+
+  private Pair share(NodeRef v, ValueKind kind) {
     int s = next();
-    NodeRef on1 = ops.move(ops.sub(v, ops.expand(k20on2, s, v.shape())), parties.server1());
+    NodeRef on1 = ops.move(ops.sub(v, ops.expand(k20on2, s, v.shape())), parties.server1(), kind);
     return new Pair(ops.expand(k20on0, s, v.shape()), on1);
   }
 
   /** Shares over Z_(2^64-1) of a value server2 holds ({@code 8n} bytes to server1). */
-  Pair shareOdd(NodeRef v) {
+  Pair shareOdd(NodeRef v, ValueKind kind) {
     int s = next();
-    NodeRef on1 = ops.move(snn.oddSub(v, ops.expandBounded(k20on2, s, v.shape(), -1, 8)), parties.server1());
+    NodeRef on1 = ops.move(snn.oddSub(v, ops.expandBounded(k20on2, s, v.shape(), -1, 8)), parties.server1(), kind);
     return new Pair(ops.expandBounded(k20on0, s, v.shape(), -1, 8), on1);
   }
 
   /** Packed Z_67 shares of the 64 bits of each value server2 holds ({@code 64n} bytes to server1). */
-  Pair shareBits(NodeRef x) {
+  Pair shareBits(NodeRef x, ValueKind kind) {
     int s = next();
-    NodeRef on1 = ops.move(snn.zpBitShares(x, k20on2, s), parties.server1());
+    NodeRef on1 = ops.move(snn.zpBitShares(x, k20on2, s), parties.server1(), kind);
     return new Pair(snn.zpUniform(k20on0, s, x.shape()), on1);
   }
 }

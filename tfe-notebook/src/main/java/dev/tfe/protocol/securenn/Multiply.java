@@ -1,6 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.share.Dealt;
 import dev.tfe.protocol.share.Pair;
@@ -38,10 +39,10 @@ final class Multiply {
       NodeRef e1 = ops.sub(x.on1(), a.shares().on1());
       NodeRef f0 = ops.sub(y.on0(), b.shares().on0());
       NodeRef f1 = ops.sub(y.on1(), b.shares().on1());
-      NodeRef eOn0 = ops.add(e0, ops.move(e1, s0));
-      NodeRef fOn0 = ops.add(f0, ops.move(f1, s0));
-      NodeRef eOn1 = ops.add(ops.move(e0, s1), e1);
-      NodeRef fOn1 = ops.add(ops.move(f0, s1), f1);
+      NodeRef eOn0 = ops.add(e0, ops.move(e1, s0, ValueKind.MASKED));
+      NodeRef fOn0 = ops.add(f0, ops.move(f1, s0, ValueKind.MASKED));
+      NodeRef eOn1 = ops.add(ops.move(e0, s1, ValueKind.MASKED), e1);
+      NodeRef fOn1 = ops.add(ops.move(f0, s1, ValueKind.MASKED), f1);
       NodeRef z0 = ops.add(ops.add(c.on0(), ops.mul(eOn0, b.shares().on0())), ops.mul(fOn0, a.shares().on0()));
       z0 = ops.add(z0, ops.mul(eOn0, fOn0));
       NodeRef z1 = ops.add(ops.add(c.on1(), ops.mul(eOn1, b.shares().on1())), ops.mul(fOn1, a.shares().on1()));

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 import dev.tfe.protocol.share.Pair;
 
@@ -31,7 +32,7 @@ final class PrivateCompare {
       int stream = k.next();
       NodeRef d0 = snn.privateCompare(bits.on0(), r.on0(), beta.on0(), k.k01on0, stream, 0);
       NodeRef d1 = snn.privateCompare(bits.on1(), r.on1(), beta.on1(), k.k01on1, stream, 1);
-      return snn.privateCompareReveal(k.ops().move(d0, cp), k.ops().move(d1, cp));
+      return snn.privateCompareReveal(k.ops().move(d0, cp, ValueKind.MASKED), k.ops().move(d1, cp, ValueKind.MASKED));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.securenn;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.securenn.kernels.SecureNnOps;
 import dev.tfe.protocol.share.Pair;
@@ -38,16 +39,16 @@ final class ShareConvert {
       int[] shape = a.shape();
       Pair r0 = k.commonRing(shape);
       Pair r1 = k.commonRing(shape);
-      NodeRef masked0 = ops.move(ops.add(a.on0(), r0.on0()), cp);
-      NodeRef masked1 = ops.move(ops.add(a.on1(), r1.on1()), cp);
+      NodeRef masked0 = ops.move(ops.add(a.on0(), r0.on0()), cp, ValueKind.MASKED);
+      NodeRef masked1 = ops.move(ops.add(a.on1(), r1.on1()), cp, ValueKind.MASKED);
       NodeRef x = ops.add(masked0, masked1);
       NodeRef delta = snn.wrap(masked0, masked1);
-      Pair xBits = k.shareBits(x);
-      Pair deltaShares = k.shareOdd(delta);
+      Pair xBits = k.shareBits(x, ValueKind.SHARE);
+      Pair deltaShares = k.shareOdd(delta, ValueKind.SHARE);
       Pair etaPP = k.commonBits(shape);
       Pair rMinusOne = new Pair(ops.addScalar(ops.add(r0.on0(), r1.on0()), -1), ops.addScalar(ops.add(r0.on1(), r1.on1()), -1));
       NodeRef etaP = PrivateCompare.run(k, xBits, rMinusOne, etaPP);
-      Pair etaPShares = k.shareOdd(etaP);
+      Pair etaPShares = k.shareOdd(etaP, ValueKind.SHARE);
       NodeRef y0 = snn.shareConvertFinish(a.on0(), r0.on0(), r1.on0(), deltaShares.on0(), etaPShares.on0(), etaPP.on0(), 0);
       NodeRef y1 = snn.shareConvertFinish(a.on1(), r0.on1(), r1.on1(), deltaShares.on1(), etaPShares.on1(), etaPP.on1(), 1);
       return new Pair(y0, y1);

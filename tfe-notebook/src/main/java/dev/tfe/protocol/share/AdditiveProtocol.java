@@ -2,6 +2,7 @@ package dev.tfe.protocol.share;
 
 import dev.tfe.fixedpoint.FixedPoint;
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.AbstractProtocol;
 import dev.tfe.protocol.Parties;
@@ -92,8 +93,8 @@ public abstract class AdditiveProtocol extends AbstractProtocol {
   /** Secret-shares a value held in the clear by its party (see {@link #definePrivateInput}). */
   protected AdditivePrivateTensor share(NodeRef x) {
     NodeRef seed = ops.seed(x.party());
-    NodeRef x0 = ops.expand(ops.move(seed, parties.server0()), 0, x.shape());
-    NodeRef x1 = ops.move(ops.sub(x, ops.expand(seed, 0, x.shape())), parties.server1());
+    NodeRef x0 = ops.expand(ops.move(seed, parties.server0(), ValueKind.SHARE), 0, x.shape());
+    NodeRef x1 = ops.move(ops.sub(x, ops.expand(seed, 0, x.shape())), parties.server1(), ValueKind.SHARE);
     return new AdditivePrivateTensor(x0, x1);
   }
 
@@ -101,7 +102,7 @@ public abstract class AdditiveProtocol extends AbstractProtocol {
   public Tensor definePublicInput(String provider, String key, int... shape) {
     try (var s = scope("publicInput")) {
       NodeRef v = ops.input(provider, key, shape);
-      return new AdditivePublicTensor(ops.move(v, parties.server0()), ops.move(v, parties.server1()));
+      return new AdditivePublicTensor(ops.move(v, parties.server0(), ValueKind.PUBLIC), ops.move(v, parties.server1(), ValueKind.PUBLIC));
     }
   }
 
@@ -128,10 +129,10 @@ public abstract class AdditiveProtocol extends AbstractProtocol {
   public NodeRef defineOutput(String receiver, Tensor x, String key) {
     try (var s = scope("output")) {
       if (isPublic(x)) {
-        return ops.output(key, ops.move(pub(x).on0, receiver));
+        return ops.output(key, ops.move(pub(x).on0, receiver, ValueKind.OUTPUT));
       }
       AdditivePrivateTensor p = priv(x);
-      NodeRef v = ops.add(ops.move(p.share0, receiver), ops.move(p.share1, receiver));
+      NodeRef v = ops.add(ops.move(p.share0, receiver, ValueKind.OUTPUT), ops.move(p.share1, receiver, ValueKind.OUTPUT));
       return ops.output(key, v);
     }
   }

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 
@@ -29,8 +30,8 @@ public final class Beaver {
     Dealt a = dealer.random(x.shape());
     NodeRef alpha0 = ops.sub(x.share0, a.shares().on0());
     NodeRef alpha1 = ops.sub(x.share1, a.shares().on1());
-    NodeRef alphaOn0 = ops.add(alpha0, ops.move(alpha1, parties.server0()));
-    NodeRef alphaOn1 = ops.add(ops.move(alpha0, parties.server1()), alpha1);
+    NodeRef alphaOn0 = ops.add(alpha0, ops.move(alpha1, parties.server0(), ValueKind.MASKED));
+    NodeRef alphaOn1 = ops.add(ops.move(alpha0, parties.server1(), ValueKind.MASKED), alpha1);
     return new AdditiveMaskedTensor(x, a.value(), a.shares().on0(), a.shares().on1(), alphaOn0, alphaOn1);
   }
 

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 
@@ -38,9 +39,9 @@ public final class SeededDealer implements Dealer {
     this.ops = ops;
     this.parties = parties;
     this.seedCp = ops.seed(parties.cryptoProducer());
-    this.seed0 = ops.move(seedCp, parties.server0());
+    this.seed0 = ops.move(seedCp, parties.server0(), ValueKind.DEALT);
     this.seedCp1 = seedBoth ? ops.seed(parties.cryptoProducer()) : null;
-    this.seed1 = seedBoth ? ops.move(seedCp1, parties.server1()) : null;
+    this.seed1 = seedBoth ? ops.move(seedCp1, parties.server1(), ValueKind.DEALT) : null;
   }
 
   @Override
@@ -54,7 +55,7 @@ public final class SeededDealer implements Dealer {
     int s = stream++;
     NodeRef v0 = ops.expand(seed0, s, v.shape());
     NodeRef v0AtCp = ops.expand(seedCp, s, v.shape());
-    NodeRef v1 = ops.move(ops.sub(v, v0AtCp), parties.server1());
+    NodeRef v1 = ops.move(ops.sub(v, v0AtCp), parties.server1(), ValueKind.DEALT);
     return new Pair(v0, v1);
   }
 
@@ -70,6 +71,6 @@ public final class SeededDealer implements Dealer {
     }
     NodeRef v1AtCp = ops.random(parties.cryptoProducer(), shape);
     NodeRef v = ops.add(v0AtCp, v1AtCp);
-    return new Dealt(v, new Pair(v0, ops.move(v1AtCp, parties.server1())));
+    return new Dealt(v, new Pair(v0, ops.move(v1AtCp, parties.server1(), ValueKind.DEALT)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tfe.protocol.share;
 
 import dev.tfe.graph.NodeRef;
+import dev.tfe.graph.ValueKind;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
 
@@ -37,8 +38,8 @@ public final class Truncation {
     Pair msb = dealer.share(ops.shru(r.value(), 63));
     NodeRef c0 = ops.addScalar(ops.add(x.share0, r.shares().on0()), 1L << 62);
     NodeRef c1 = ops.add(x.share1, r.shares().on1());
-    NodeRef cOn0 = ops.add(c0, ops.move(c1, parties.server0()));
-    NodeRef cOn1 = ops.add(ops.move(c0, parties.server1()), c1);
+    NodeRef cOn0 = ops.add(c0, ops.move(c1, parties.server0(), ValueKind.MASKED));
+    NodeRef cOn1 = ops.add(ops.move(c0, parties.server1(), ValueKind.MASKED), c1);
     // server0: (c >>> f) - rHi0 + [c < 2^63] * msb0 * 2^(64-f) - 2^(62-f)
     NodeRef small0 = ops.lessThanUnsigned(cOn0, Long.MIN_VALUE);
     NodeRef wrap0 = ops.shl(ops.mul(small0, msb.on0()), 64 - f);
