@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code -2^(k-1)}) the views are drawn many times; every bit of every word of the view is
  * balanced, uncorrelated with the top bit of {@code y} (which, with the key's share of the mask's
  * top bit, would give the sign away), and the byte histograms of the views of any two inputs are
- * indistinguishable by a chi-square test. Bounds are about six standard deviations.
+ * indistinguishable by a chi-square test. Bit bounds are seven standard deviations: about 240,000 bit checks per case, so six would fail by chance about once in 2,000 runs.
  */
 @Timeout(120)
 class FssKeyPrivacyTest {
@@ -74,9 +74,9 @@ class FssKeyPrivacyTest {
           ones += (int) a;
           agree += a == top ? 1 : 0;
         }
-        assertTrue(Math.abs(ones - RUNS / 2.0) < 6 * sigma, what + ": bit " + bit + " of word " + j + " is biased: " + ones);
+        assertTrue(Math.abs(ones - RUNS / 2.0) < 7 * sigma, what + ": bit " + bit + " of word " + j + " is biased: " + ones);
         if (j > 0) {
-          assertTrue(Math.abs(agree - RUNS / 2.0) < 6 * sigma,
+          assertTrue(Math.abs(agree - RUNS / 2.0) < 7 * sigma,
               what + ": bit " + bit + " of key word " + j + " follows the top bit of y: " + agree);
         }
       }
