@@ -300,7 +300,7 @@ public final class Cluster implements AutoCloseable {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("party processes (" + (hostmap.encrypted() ? "CURVE" : "unencrypted, token") + "):");
+    StringBuilder sb = new StringBuilder("party processes (" + (hostmap.encrypted() ? hostmap.protection() : "unencrypted, token") + "):");
     Map<String, Long> pids = coordinator.pids();
     for (String p : hostmap.processParties()) {
       sb.append("\n  ").append(p).append(" at ").append(hostmap.entry(p).address());

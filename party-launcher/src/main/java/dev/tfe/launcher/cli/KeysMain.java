@@ -45,7 +45,7 @@ public final class KeysMain implements Callable<Integer> {
       System.out.println("public keys written to " + config + ", secret keys to " + KeyFiles.dirFor(config) + ":");
       map.entries().values().forEach(e -> System.out.println("  " + e.name() + "  " + e.publicKey()
           + (e.hasAddress() ? "  " + e.address() : "  (coordinator)")));
-      System.out.println("connections will be " + (map.encrypted() ? "encrypted (CURVE)" : "unencrypted on loopback (token)"));
+      System.out.println("connections will be " + (map.encrypted() ? "encrypted (" + map.protection() + ")" : "unencrypted on loopback (token)"));
     } catch (RuntimeException e) {
       System.err.println("tfe keys: " + e.getMessage());
       return 1;
