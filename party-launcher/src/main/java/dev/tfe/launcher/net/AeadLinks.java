@@ -267,8 +267,8 @@ final class AeadLinks {
       }
       return new Opened(s.peer(), header, payload);
     } catch (RefusedFrameException e) {
-      refused.incrementAndGet();
       log.accept(self + " " + e.getMessage() + "; the session with " + s.peer() + " is dropped and renegotiated");
+      refused.incrementAndGet(); // after the log line, which a watcher of the count may look for
       return null;
     }
   }
@@ -292,10 +292,11 @@ final class AeadLinks {
   }
 
   private void reject(String why) {
-    int n = rejected.incrementAndGet();
+    int n = rejected.get() + 1; // only the node's I/O lock holder gets here
     lastRejection = why;
     if (n <= 10 || Integer.bitCount(n) == 1) { // a flood of bad handshakes cannot fill the log
       log.accept(self + " " + why + (n > 10 ? " (" + n + " rejected so far)" : ""));
     }
+    rejected.incrementAndGet();
   }
 }
