@@ -11,12 +11,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./tfe keys --config hosts.json [--renew]}: gives every party of the hostmap, and the
- * coordinator, a CurveZMQ key pair. Public keys go into the hostmap; secret keys into
+ * coordinator, an X25519 key pair (Z85 text; the AEAD transport and CURVE both use it). Public keys go into the hostmap; secret keys into
  * {@code hosts.keys/<party>.key} beside it (owner-only), with the cluster token. Copy each
  * host its own key file only.
  */
 @Command(name = "keys", sortOptions = false,
-    description = {"Gives every party of a hostmap, and the coordinator, a CurveZMQ key pair: public keys go into the "
+    description = {"Gives every party of a hostmap, and the coordinator, an X25519 key pair (for the AEAD transport, or CURVE): public keys go into the "
         + "hostmap, secret keys into hosts.keys/<party>.key beside it (owner-only), with the cluster token. Copy each "
         + "host its own key file only."})
 public final class KeysMain implements Callable<Integer> {

@@ -37,6 +37,7 @@ final class AeadLinks {
 
   private static final class Link {
     Handshake.Initiator pending;
+    byte[] hello;
     long pendingSince;
     Session session;
     final ArrayDeque<byte[][]> queue = new ArrayDeque<>();
@@ -53,11 +54,14 @@ final class AeadLinks {
   private final Framing framing;
   private final SecureRandom random;
   private final Map<String, Link> dealers = new HashMap<>();
-  private final Map<String, Session> routed = new LinkedHashMap<>(16, 0.75f, true) {
+  /** A responder's session with the HELLO that made it and its WELCOME (sent again for the same HELLO). */
+  private record Routed(Session session, byte[] hello, byte[] welcome) {}
+
+  private final Map<String, Routed> routed = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, Routed> eldest) {
       return size() > MAX_ROUTED; // one per coordinator that ever connected, bounded
     }
   };
@@ -102,8 +106,13 @@ final class AeadLinks {
     }
     l.session = null;
     l.pending = new Handshake.Initiator(self, secret, publicKey, peer, ZMQ.Curve.z85Decode(key), random);
+    l.hello = l.pending.hello();
+    sayHello(peer, d, l);
+  }
+
+  private void sayHello(String peer, ZMQ.Socket d, Link l) {
     l.pendingSince = System.nanoTime();
-    if (!d.send(l.pending.hello(), ZMQ.DONTWAIT)) {
+    if (!d.send(l.hello, ZMQ.DONTWAIT)) {
       log.accept(self + " cannot say hello to " + peer + " yet (no connection); will retry");
     }
   }
@@ -115,7 +124,7 @@ final class AeadLinks {
       l.queue.add(new byte[][] {header, payload});
       if (System.nanoTime() - l.pendingSince > ZmqNode.HANDSHAKE_MILLIS * 1_000_000L) {
         log.accept(self + " has had no handshake reply from " + peer + " for " + ZmqNode.HANDSHAKE_MILLIS / 1000 + " s; saying hello again");
-        start(peer, d);
+        sayHello(peer, d, l); // the same HELLO: a peer that got both answers both with the same WELCOME
       }
       return;
     }
@@ -127,7 +136,8 @@ final class AeadLinks {
 
   /** Sends a message on the ROUTER to the connection {@code route}; false if it has no session. */
   boolean toRouted(ZMQ.Socket router, String route, byte[] header, byte[] payload) {
-    Session s = routed.get(route);
+    Routed r = routed.get(route);
+    Session s = r == null ? null : r.session();
     if (s == null) {
       log.accept(self + " has no authenticated connection from " + route + "; message dropped");
       return false;
@@ -171,16 +181,24 @@ final class AeadLinks {
         if (claimed == null || !(claimed.equals(identity) || coordinator)) {
           throw new RefusedFrameException("refused a handshake on connection '" + identity + "' that claims to be '" + claimed + "'");
         }
-        Handshake.Accepted a = Handshake.respond(self, secret, publicKey, this::keyOf, first, random);
-        routed.put(identity, a.session());
+        Routed known = routed.get(identity);
+        byte[] welcome;
+        if (known != null && java.util.Arrays.equals(known.hello(), first)) {
+          welcome = known.welcome(); // a HELLO said again (or replayed): same answer, same session
+        } else {
+          Handshake.Accepted a = Handshake.respond(self, secret, publicKey, this::keyOf, first, random);
+          routed.put(identity, new Routed(a.session(), first, a.welcome()));
+          welcome = a.welcome();
+        }
         router.send(identity.getBytes(StandardCharsets.UTF_8), ZMQ.SNDMORE | ZMQ.DONTWAIT);
-        router.send(a.welcome(), 0);
+        router.send(welcome, 0);
       } catch (RefusedFrameException e) {
         reject(e.getMessage() + " (connection '" + identity + "')");
       }
       return null;
     }
-    Session s = routed.get(identity);
+    Routed r = routed.get(identity);
+    Session s = r == null ? null : r.session();
     if (s == null) {
       if (first.length > 0 && first[0] == FrameCipher.DATA) {
         // a peer that lost its session (this process restarted): ask it to say hello again
@@ -203,7 +221,9 @@ final class AeadLinks {
     byte[] first = frames.get(0).data();
     if (first.length > 0 && first[0] == Handshake.WELCOME) {
       if (l.pending == null) {
-        reject("dropped an unexpected handshake reply from " + peer);
+        if (l.session == null) {
+          reject("dropped an unexpected handshake reply from " + peer);
+        } // else the answer to a HELLO said twice: the session is up already
         return null;
       }
       try {

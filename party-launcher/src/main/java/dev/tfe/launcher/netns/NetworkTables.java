@@ -58,10 +58,11 @@ public final class NetworkTables {
     List<Map<String, Object>> base = records(baseFile);
     StringBuilder s = new StringBuilder(BEGIN).append("\n## LAN and WAN\n\n");
     s.append("Party processes on emulated hosts (`./tfe bench --net lan|wan`): each party in its own Linux network "
-        + "namespace, the coordinator in another, CURVE encryption and per-party keys on as between real hosts; rate "
+        + "namespace, the coordinator in another, encryption and per-party keys on as between real hosts (the AEAD transport, X25519 "
+        + "handshake and AES-GCM, since it replaced CURVE; runs before that used CURVE, as their notes say); rate "
         + "by `tbf` on every link, one-way delay by a relay in the hub namespace (these kernels have no `netem`; "
         + "NetSettingTest checks both). The estimate is base + (rounds + 1) × one-way delay + bytes of the busiest "
-        + "party / rate, with base the same case on loopback processes (the table above: no delay, no CURVE). Other "
+        + "party / rate, with base the same case on loopback processes (the table above: no delay, no encryption). Other "
         + "programs sharing the machine slow every case: each run's load average is given, to compare with the "
         + "machine's cores.\n");
     String largest = null;
@@ -130,12 +131,13 @@ public final class NetworkTables {
     if (est.transferMs >= est.delayMs && est.busiestBytes > 0) {
       double mbPerS = est.busiestBytes / 1e6 / ((est.transferMs + excess) / 1000);
       return head + String.format(Locale.ROOT, "Bytes dominate it: the busiest party moved %s at %.0f MB/s where the link "
-          + "allows %.0f MB/s; the estimate counts no encryption, and CURVE (JeroMQ's pure-Java CurveZMQ, about 15 MB/s "
-          + "per connection on loopback, see party-launcher/README.md) is slower than the link.", mb(est.busiestBytes),
+          + "allows %.0f MB/s; the estimate counts no encryption; with CURVE (JeroMQ's pure-Java CurveZMQ, 4-15 MB/s per "
+          + "connection here, `./tfe bench transport`) encryption was slower than the link, while the AEAD transport "
+          + "that replaced it moves over 100 MB/s per connection.", mb(est.busiestBytes),
           mbPerS, net.rateBitsPerSecond() / 8e6);
     }
     return head + String.format(Locale.ROOT, "Rounds dominate it: %.2f ms per round above the estimate, the cost of "
-        + "each round's messages crossing CURVE, the relay and the TCP stacks of the hosts, which the estimate does not "
+        + "each round's messages crossing the encryption, the relay and the TCP stacks of the hosts, which the estimate does not "
         + "count, on a 2-core machine shared by 4 JVMs and the relay.", perRound);
   }
 

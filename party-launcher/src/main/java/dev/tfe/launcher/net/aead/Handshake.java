@@ -31,8 +31,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Only the holder of {@code s_i} can make {@code tag1} (it needs "ss"), only the holder of
  * {@code s_r} can make {@code tag2} (it needs "es"), and the traffic keys depend on "ee", so a
  * static key stolen later does not open recorded sessions (forward secrecy). A replayed HELLO
- * makes the responder answer, but the replayer lacks {@code e_i} and so the keys: at worst it
- * resets a session (a denial of service, which anyone on the path can cause by dropping packets).
+ * makes the responder answer, but the replayer lacks {@code e_i} and so the keys; the transport
+ * answers a HELLO it holds a session for with the same WELCOME (so an initiator may say it again
+ * after a timeout), and an old HELLO can at worst make a session the genuine peer then fails to
+ * open and renegotiates (a denial of service, which anyone on the path can cause anyway).
  *
  * <p>Why not CurveZMQ: JeroMQ's CURVE (XSalsa20-Poly1305 in pure Java) moved 4-15 MB/s here,
  * slower than a 352 Mbit/s WAN link, while the JDK's AES-GCM runs on AES-NI and carryless
