@@ -82,14 +82,20 @@ public final class NetworkTables {
             .append("`, total ").append(String.format(Locale.ROOT, "%.0f s", num(doc, "total_seconds")))
             .append(doc.containsKey("load_average_at_end") ? "; load average of the machine (1, 5, 15 min) at the end: "
                 + doc.get("load_average_at_end") : "").append('\n');
-        rows.addAll(records(doc));
+        for (Map<String, Object> r : records(doc)) {
+          Map<String, Object> row = new java.util.LinkedHashMap<>(r);
+          // runs saved before the AEAD transport replaced CURVE do not say: they used CURVE
+          row.put("encryption", String.valueOf(doc.getOrDefault("encryption", "CURVE")));
+          rows.add(row);
+        }
       }
       s.append('\n');
-      s.append("| network | batch | protocol | measured (ms) | estimate (ms) | base (ms) | (rounds + 1) × delay (ms) "
+      s.append("| network | batch | protocol | encryption | measured (ms) | estimate (ms) | base (ms) | (rounds + 1) × delay (ms) "
           + "| busiest party's bytes / rate (ms) | rounds | bytes of the busiest party | measured / estimate | reps |\n");
-      s.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+      s.append("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       rows.sort(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("network")))
-          .thenComparingDouble(r -> num(r, "batch")).thenComparing(r -> String.valueOf(r.get("protocol"))));
+          .thenComparingDouble(r -> num(r, "batch")).thenComparing(r -> String.valueOf(r.get("protocol")))
+          .thenComparing(r -> String.valueOf(r.get("encryption"))));
       for (Map<String, Object> r : rows) {
         Estimate est = estimate(net, r, base);
         double measured = num(r, "latency_ms");
@@ -98,8 +104,8 @@ public final class NetworkTables {
           largestRatio = ratio;
           largest = distance(net, r, est, measured);
         }
-        s.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %s | %.1f | %.1f | %d | %s | %.2f | %d |\n",
-            r.get("network"), (int) num(r, "batch"), r.get("protocol"), measured, est.total(),
+        s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.1f | %.1f | %s | %.1f | %.1f | %d | %s | %.2f | %d |\n",
+            r.get("network"), (int) num(r, "batch"), r.get("protocol"), r.get("encryption"), measured, est.total(),
             est.base < 0 ? "—" : String.format(Locale.ROOT, "%.1f", est.base), est.delayMs, est.transferMs,
             (int) num(r, "rounds"), mb(est.busiestBytes), ratio, (int) num(r, "reps")));
       }
@@ -126,8 +132,8 @@ public final class NetworkTables {
   static String distance(NetSetting net, Map<String, Object> r, Estimate est, double measured) {
     double excess = measured - est.total();
     double perRound = excess / (num(r, "rounds") + 1);
-    String head = String.format(Locale.ROOT, "%s batch %d on the %s, %.1f ms measured, %.2fx its estimate (%.0f ms above it). ",
-        r.get("network"), (int) num(r, "batch"), net.name(), measured, measured / est.total(), excess);
+    String head = String.format(Locale.ROOT, "%s batch %d (%s, %s) on the %s, %.1f ms measured, %.2fx its estimate (%.0f ms above it). ",
+        r.get("network"), (int) num(r, "batch"), r.get("protocol"), r.getOrDefault("encryption", "CURVE"), net.name(), measured, measured / est.total(), excess);
     if (est.transferMs >= est.delayMs && est.busiestBytes > 0) {
       double mbPerS = est.busiestBytes / 1e6 / ((est.transferMs + excess) / 1000);
       return head + String.format(Locale.ROOT, "Bytes dominate it: the busiest party moved %s at %.0f MB/s where the link "
