@@ -45,6 +45,15 @@ final class AeadLinks {
 
   private static final int MAX_ROUTED = 256;
 
+  /**
+   * Plaintext bytes per encrypted frame. Measured on this machine's JDK 17: the JIT compiles
+   * AES-GCM's AES-NI/carry-less-multiply path only after some thousands of calls of at least
+   * 7,680 bytes; before that it runs at 5-10 MB/s. With 8 MiB frames it stayed there (a few calls
+   * per message); with 16 KiB frames it reached 3.4 GB/s after about 4,600 frames. See also
+   * {@link GcmWarmUp}.
+   */
+  static final int AEAD_FRAME_BYTES = 16 << 10;
+
   private final String self;
   private final byte[] secret;
   private final byte[] publicKey;
@@ -82,6 +91,7 @@ final class AeadLinks {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JDK has no DRBG SecureRandom", e);
     }
+    GcmWarmUp.start();
   }
 
   int rejected() {
@@ -163,7 +173,7 @@ final class AeadLinks {
     int n = payload.length;
     int off = 0;
     do {
-      int len = Math.min(WireLimits.FRAME_BYTES, n - off);
+      int len = Math.min(AEAD_FRAME_BYTES, n - off);
       boolean last = off + len == n;
       s.send(c.seal(payload, off, len, last), last ? 0 : ZMQ.SNDMORE);
       off += len;

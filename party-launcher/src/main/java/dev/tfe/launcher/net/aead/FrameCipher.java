@@ -44,6 +44,11 @@ public final class FrameCipher {
     }
   }
 
+  /** A cipher for warming up the JIT (a throwaway key; see the transport's warm-up). */
+  public static FrameCipher forWarmUp(byte[] key) {
+    return new FrameCipher("warm-up", key);
+  }
+
   /** Frames sealed or opened so far (the next frame's counter). */
   public long counter() {
     return counter;
