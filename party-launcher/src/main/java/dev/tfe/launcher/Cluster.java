@@ -86,7 +86,7 @@ public final class Cluster implements AutoCloseable {
     for (int i = 0; i < o.parties().size(); i++) {
       addresses.put(o.parties().get(i), "127.0.0.1:" + ports.get(i));
     }
-    Hostmap planned = Hostmap.of(addresses, o.encrypt() ? Hostmap.Encryption.ON : Hostmap.Encryption.OFF)
+    Hostmap planned = Hostmap.of(addresses, !o.encrypt() ? Hostmap.Encryption.OFF : o.curve() ? Hostmap.Encryption.CURVE : Hostmap.Encryption.ON)
         .withInProcess(Set.copyOf(o.inProcess()));
     planned.checkServers(SERVERS, "LaunchOptions.parties " + o.parties() + " (inProcess " + o.inProcess() + ")");
     Path dir;
@@ -300,7 +300,7 @@ public final class Cluster implements AutoCloseable {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("party processes (" + (hostmap.encrypted() ? "CURVE" : "unencrypted, token") + "):");
+    StringBuilder sb = new StringBuilder("party processes (" + (hostmap.encrypted() ? hostmap.protection() : "unencrypted, token") + "):");
     Map<String, Long> pids = coordinator.pids();
     for (String p : hostmap.processParties()) {
       sb.append("\n  ").append(p).append(" at ").append(hostmap.entry(p).address());

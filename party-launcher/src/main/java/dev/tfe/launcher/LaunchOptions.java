@@ -15,6 +15,7 @@ import java.util.List;
 public final class LaunchOptions {
   private List<String> parties = List.of("server0", "server1", "server2");
   private boolean encrypt;
+  private boolean curve;
   private Duration handshakeTimeout = Duration.ofSeconds(30);
   private Duration receiveTimeout = Duration.ofSeconds(120);
   private Duration coordinatorTimeout = Duration.ofSeconds(10);
@@ -36,10 +37,20 @@ public final class LaunchOptions {
     return this;
   }
 
-  /** CURVE encryption on loopback too (its cost is in the README). */
+  /** Encryption (the AEAD transport) on loopback too. */
   public LaunchOptions encrypt(boolean on) {
     this.encrypt = on;
     return this;
+  }
+
+  /** With {@link #encrypt}: JeroMQ's CURVE instead of the AEAD transport (for comparison and its tests). */
+  public LaunchOptions curve(boolean on) {
+    this.curve = on;
+    return this;
+  }
+
+  public boolean curve() {
+    return curve;
   }
 
   /** How long the processes have to start and greet each other. */

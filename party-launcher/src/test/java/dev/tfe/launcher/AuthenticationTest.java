@@ -24,7 +24,9 @@ import org.zeromq.ZMQ;
 
 /**
  * Peers authenticate: a process whose key is not in the hostmap can neither connect nor inject
- * a message, and a process of the hostmap cannot speak for another party.
+ * a message, and a process of the hostmap cannot speak for another party. Here on CURVE (the
+ * option {@code "encryption": "curve"}) and PLAIN; {@link AeadAuthenticationTest} does the same
+ * on the AEAD transport, the default between hosts.
  */
 @Timeout(60)
 class AuthenticationTest {
@@ -48,7 +50,7 @@ class AuthenticationTest {
 
   @Test
   void aListedPeerIsHeardAndAnUnknownCurveKeyIsRejected() throws Exception {
-    Path f = hostmap(Hostmap.Encryption.ON);
+    Path f = hostmap(Hostmap.Encryption.CURVE);
     Hostmap map = Hostmap.load(f);
     assertTrue(map.encrypted());
     Inbox inbox0 = new Inbox();
@@ -86,7 +88,7 @@ class AuthenticationTest {
 
   @Test
   void aListedPeerCannotSpeakForAnotherParty() throws Exception {
-    Path f = hostmap(Hostmap.Encryption.ON);
+    Path f = hostmap(Hostmap.Encryption.CURVE);
     Inbox inbox0 = new Inbox();
     try (ZmqNode s0 = node(f, "server0", inbox0)) {
       try (ZmqNode s1 = node(f, "server1", new Inbox())) {
@@ -152,6 +154,8 @@ class AuthenticationTest {
     Hostmap local = Hostmap.of(Map.of("server0", "127.0.0.1:4440", "server1", "localhost:4441"), Hostmap.Encryption.AUTO);
     assertEquals(false, local.encrypted());
     assertTrue(local.withEncryption(Hostmap.Encryption.ON).encrypted());
+    assertEquals("AEAD", remote.protection());
+    assertEquals("CURVE", local.withEncryption(Hostmap.Encryption.CURVE).protection());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Hostmap.of(Map.of("server0", "10.0.0.1:4440"), Hostmap.Encryption.OFF));
     assertTrue(e.getMessage().contains("not a loopback"), e.getMessage());

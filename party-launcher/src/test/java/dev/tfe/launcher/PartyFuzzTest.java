@@ -52,7 +52,7 @@ class PartyFuzzTest {
     }
     try (Tfe tfe = Tfe.local()) {
       Mlp mlp = Mlp.build(tfe, tfe.secureNn(), BATCH, 1);
-      ProcessRuntime rt = LocalLauncher.launch(LaunchOptions.defaults().encrypt(curve));
+      ProcessRuntime rt = LocalLauncher.launch(LaunchOptions.defaults().encrypt(curve).curve(curve));
       tfe.useRuntime(rt);
       assertAgrees(plain, mlp.predict(tfe, images), "before the fuzzing");
       long pid = rt.cluster().processes().get("server0").pid();

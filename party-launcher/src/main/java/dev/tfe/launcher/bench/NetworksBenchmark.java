@@ -379,6 +379,9 @@ public final class NetworksBenchmark implements Callable<Integer> {
     doc.put("machine", BenchJson.machine());
     doc.put("total_seconds", totalS);
     doc.put("load_average_at_end", NetworkTables.loadAverage()); // other work on the machine slows every case
+    if (h >= 0 && h + 1 < args.length) { // how the hosts' connections were protected: AEAD or (before it) CURVE
+      doc.put("encryption", dev.tfe.launcher.config.Hostmap.load(Path.of(args[h + 1])).protection());
+    }
     doc.put("records", records);
     try {
       Files.createDirectories(f.getParent());

@@ -69,7 +69,7 @@ public final class RoundChainBenchmark implements Callable<Integer> {
     results.put("machine", BenchJson.machine());
     results.put("note", "chains of dependent one-message rounds (1 ring element, no computation) between server0 and "
         + "server1; per round = (median(long chain) - median(1-round chain)) / (long - 1); medians of " + runs + " runs");
-    Map<String, Object> transport = TransportBenchmark.measure(false, Math.max(1000, runs * 4), 2);
+    Map<String, Object> transport = TransportBenchmark.measure(dev.tfe.launcher.config.Hostmap.Encryption.OFF, Math.max(1000, runs * 4), 2);
     Map<String, Object> raw = TransportBenchmark.rawJeromq(Math.max(1000, runs * 4), 2);
     double transportOneWay = (Double) transport.get("rtt_us_median") / 2;
     double rawOneWay = (Double) raw.get("rtt_us_median") / 2;

@@ -27,11 +27,12 @@ import java.util.Map;
  * {@code ./tfe bench transport}: the ZeroMQ transport between two endpoints over loopback TCP,
  * as the executors use it (framed batches through each process's I/O thread and inbox): the
  * round-trip latency of a 64-byte message and the throughput of 8 MB messages (each
- * acknowledged), with and without CURVE. Prints medians; saves bench-results/transport.json.
+ * acknowledged), unencrypted, with JeroMQ's CURVE and with the AEAD transport (the default
+ * between hosts), one after the other in one run. Prints medians; saves bench-results/transport.json.
  */
 @Command(name = "transport",
-    header = "ZeroMQ round trip and throughput, with and without CURVE",
-    description = {"The ZeroMQ transport between two endpoints over loopback: the round trip of a 64-byte message and the throughput of 8 MB messages, with and without CURVE, beside bare JeroMQ. Saves bench-results/transport.json."})
+    header = "ZeroMQ round trip and throughput: unencrypted, CURVE and AEAD",
+    description = {"The ZeroMQ transport between two endpoints over loopback: the round trip of a 64-byte message and the throughput of 8 MB messages, unencrypted, with CURVE and with the AEAD transport (X25519, AES-GCM), beside bare JeroMQ. Saves bench-results/transport.json."})
 public final class TransportBenchmark implements Callable<Integer> {
   @Mixin
   HelpOption help;
@@ -67,27 +68,32 @@ public final class TransportBenchmark implements Callable<Integer> {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("machine", BenchJson.machine());
     results.put("note", "two endpoints in one JVM over loopback TCP; medians; throughput counts payload bytes of 8 MB messages each acknowledged by 8 bytes");
-    for (boolean curve : new boolean[] {false, true}) {
-      Map<String, Object> r = measure(curve, pings, bulk);
-      results.put(curve ? "curve" : "plain", r);
-      System.out.printf("%-22s round trip (64 B) median %.1f us, p90 %.1f us; throughput (8 MB) median %.0f MB/s%n",
-          curve ? "CURVE (encrypted):" : "unencrypted (token):", r.get("rtt_us_median"), r.get("rtt_us_p90"), r.get("mb_per_s_median"));
+    String[][] kinds = {{"OFF", "plain", "unencrypted (token):"}, {"CURVE", "curve", "CURVE (JeroMQ):"},
+        {"ON", "aead", "AEAD (X25519+AES-GCM):"}};
+    for (String[] k : kinds) {
+      Map<String, Object> r = measure(Hostmap.Encryption.valueOf(k[0]), pings, bulk);
+      results.put(k[1], r);
+      System.out.printf("%-24s round trip (64 B) median %.1f us, p90 %.1f us; throughput (8 MB) median %.0f MB/s%n",
+          k[2], r.get("rtt_us_median"), r.get("rtt_us_p90"), r.get("mb_per_s_median"));
     }
     Map<String, Object> raw = rawJeromq(pings, bulk);
     results.put("raw_jeromq_baseline", raw);
-    System.out.printf("%-22s round trip (64 B) median %.1f us; throughput (8 MB) median %.0f MB/s%n", "raw JeroMQ (baseline):",
+    System.out.printf("%-24s round trip (64 B) median %.1f us; throughput (8 MB) median %.0f MB/s%n", "raw JeroMQ (baseline):",
         raw.get("rtt_us_median"), raw.get("mb_per_s_median"));
     double plain = (Double) ((Map<?, ?>) results.get("plain")).get("mb_per_s_median");
     double curve = (Double) ((Map<?, ?>) results.get("curve")).get("mb_per_s_median");
+    double aead = (Double) ((Map<?, ?>) results.get("aead")).get("mb_per_s_median");
     results.put("curve_throughput_ratio", curve / plain);
-    System.out.printf("CURVE moves %.1f%% of the unencrypted throughput%n", 100 * curve / plain);
+    results.put("aead_throughput_ratio", aead / plain);
+    System.out.printf("CURVE moves %.1f%% of the unencrypted throughput, AEAD %.1f%% (%.1fx CURVE)%n", 100 * curve / plain,
+        100 * aead / plain, aead / curve);
     System.out.println("saved " + BenchJson.save("transport.json", results));
   }
 
-  static Map<String, Object> measure(boolean curve, int pings, int bulk) throws Exception {
+  static Map<String, Object> measure(Hostmap.Encryption encryption, int pings, int bulk) throws Exception {
     Path dir = Files.createTempDirectory("tfe-bench-");
     try {
-      return measureIn(dir, curve, pings, bulk);
+      return measureIn(dir, encryption, pings, bulk);
     } finally {
       deleteTree(dir); // the hostmap and its key files
     }
@@ -101,12 +107,12 @@ public final class TransportBenchmark implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> measureIn(Path dir, boolean curve, int pings, int bulk) throws Exception {
+  private static Map<String, Object> measureIn(Path dir, Hostmap.Encryption encryption, int pings, int bulk) throws Exception {
     Map<String, String> a = new LinkedHashMap<>();
     a.put("server0", "127.0.0.1:" + freePort());
     a.put("server1", "127.0.0.1:" + freePort());
     Path f = dir.resolve("hosts.json");
-    Hostmap.of(a, curve ? Hostmap.Encryption.ON : Hostmap.Encryption.OFF).save(f);
+    Hostmap.of(a, encryption).save(f);
     Hostmap map = KeyFiles.generate(f, true);
     Inbox in0 = new Inbox();
     Inbox in1 = new Inbox();

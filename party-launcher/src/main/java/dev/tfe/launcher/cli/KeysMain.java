@@ -11,14 +11,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./tfe keys --config hosts.json [--renew]}: gives every party of the hostmap, and the
- * coordinator, a CurveZMQ key pair. Public keys go into the hostmap; secret keys into
+ * coordinator, an X25519 key pair (Z85 text; the AEAD transport and CURVE both use it). Public keys go into the hostmap; secret keys into
  * {@code hosts.keys/<party>.key} beside it (owner-only), with the cluster token. Copy each
  * host its own key file only.
  */
 @Command(name = "keys",
-    header = "give every party of a hostmap a CurveZMQ key pair",
+    header = "give every party of a hostmap an X25519 key pair",
     sortOptions = false,
-    description = {"Gives every party of a hostmap, and the coordinator, a CurveZMQ key pair: public keys go into the "
+    description = {"Gives every party of a hostmap, and the coordinator, an X25519 key pair (for the AEAD transport, or CURVE): public keys go into the "
         + "hostmap, secret keys into hosts.keys/<party>.key beside it (owner-only), with the cluster token. Copy each "
         + "host its own key file only."})
 public final class KeysMain implements Callable<Integer> {
@@ -43,7 +43,7 @@ public final class KeysMain implements Callable<Integer> {
       System.out.println("public keys written to " + config + ", secret keys to " + KeyFiles.dirFor(config) + ":");
       map.entries().values().forEach(e -> System.out.println("  " + e.name() + "  " + e.publicKey()
           + (e.hasAddress() ? "  " + e.address() : "  (coordinator)")));
-      System.out.println("connections will be " + (map.encrypted() ? "encrypted (CURVE)" : "unencrypted on loopback (token)"));
+      System.out.println("connections will be " + (map.encrypted() ? "encrypted (" + map.protection() + ")" : "unencrypted on loopback (token)"));
     } catch (RuntimeException e) {
       System.err.println("tfe keys: " + e.getMessage());
       return 1;

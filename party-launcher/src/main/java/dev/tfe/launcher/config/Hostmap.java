@@ -35,8 +35,10 @@ import java.util.TreeSet;
  * prediction client). Secret keys never go into this file: they are kept beside it, in the
  * directory {@code <name>.keys/} (see {@link KeyFiles}).
  *
- * <p>{@code encryption}: {@code auto} (the default) encrypts with CURVE as soon as one address is
- * not a loopback address; {@code on} always; {@code off} never (only allowed on loopback).
+ * <p>{@code encryption}: {@code auto} (the default) encrypts (AEAD transport: X25519 handshake,
+ * AES-GCM) as soon as one address is not a loopback address; {@code on} always; {@code off} never
+ * (only allowed on loopback); {@code curve} always, with JeroMQ's CurveZMQ instead (slow; an option
+ * for comparison). Every host must use the same hostmap file, so they agree on it.
  *
  * <p>{@code inProcess}: servers that run inside the coordinator on purpose, such as
  * {@code ["server2"]}. Every one of {@code server0}, {@code server1} and {@code server2} needs an
@@ -47,11 +49,17 @@ public final class Hostmap {
   /** The name of the coordinator's entry. */
   public static final String COORDINATOR = "coordinator";
 
-  /** When connections are encrypted and authenticated with CURVE. */
+  /**
+   * When and how connections are encrypted and authenticated: {@code AUTO} and {@code ON} with the
+   * AEAD transport ({@code dev.tfe.launcher.net.aead}: X25519 handshake, AES-GCM frames);
+   * {@code CURVE} with JeroMQ's CurveZMQ (the old default, about 100 times slower, kept as an
+   * option); {@code OFF} with none (loopback only).
+   */
   public enum Encryption {
     AUTO,
     ON,
-    OFF
+    OFF,
+    CURVE
   }
 
   /** One process: its name, host and port (absent for the coordinator), and public key (or null). */
@@ -258,13 +266,23 @@ public final class Hostmap {
     return e != null && e.hasAddress() && !party.equals(COORDINATOR) ? party : COORDINATOR;
   }
 
-  /** Whether connections use CURVE (encryption and per-party key authentication). */
+  /** Whether connections are encrypted and authenticated by per-party keys (AEAD or CURVE). */
   public boolean encrypted() {
     return switch (encryption) {
-      case ON -> true;
+      case ON, CURVE -> true;
       case OFF -> false;
       case AUTO -> entries.values().stream().anyMatch(e -> e.hasAddress() && !isLoopback(e.host()));
     };
+  }
+
+  /** Whether the encryption is JeroMQ's CURVE rather than the AEAD transport. */
+  public boolean curve() {
+    return encryption == Encryption.CURVE;
+  }
+
+  /** "AEAD", "CURVE" or "unencrypted": how connections are protected. */
+  public String protection() {
+    return !encrypted() ? "unencrypted" : curve() ? "CURVE" : "AEAD";
   }
 
   /** A copy with {@code name}'s public key set. */
@@ -309,6 +327,6 @@ public final class Hostmap {
 
   @Override
   public String toString() {
-    return "Hostmap" + entries.keySet() + (encrypted() ? " (CURVE)" : " (unencrypted)");
+    return "Hostmap" + entries.keySet() + " (" + protection() + ")";
   }
 }

@@ -85,8 +85,8 @@ final class HostmapParser {
         }
       }
     }
-    throw new IllegalArgumentException("field \"encryption\" is " + show(e) + "; use \"auto\" (CURVE as soon as one"
-        + " address is not loopback), \"on\" or \"off\" (loopback only)");
+    throw new IllegalArgumentException("field \"encryption\" is " + show(e) + "; use \"auto\" (encrypted as soon as one"
+        + " address is not loopback), \"on\", \"off\" (loopback only) or \"curve\" (JeroMQ's CurveZMQ, slow)");
   }
 
   private static List<String> inProcess(Object v, boolean present) {

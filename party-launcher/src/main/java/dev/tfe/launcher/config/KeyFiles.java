@@ -53,9 +53,12 @@ public final class KeyFiles {
     for (String name : List.copyOf(map.entries().keySet())) {
       Hostmap.Entry e = map.entry(name);
       if (e.publicKey() == null || renew || !Files.exists(dir.resolve(name + ".key"))) {
-        ZMQ.Curve.KeyPair kp = ZMQ.Curve.generateKeyPair();
-        writeSecret(dir.resolve(name + ".key"), kp.secretKey);
-        map = map.withKey(name, kp.publicKey);
+        // 32 bytes from the JDK's DRBG: an X25519 secret key (RFC 7748 clamps it when used)
+        byte[] secret = new byte[32];
+        drbg().nextBytes(secret);
+        String secretZ85 = ZMQ.Curve.z85Encode(secret);
+        writeSecret(dir.resolve(name + ".key"), secretZ85);
+        map = map.withKey(name, publicKeyOf(secretZ85));
       }
     }
     if (renew || !Files.exists(dir.resolve(TOKEN))) {
@@ -74,13 +77,13 @@ public final class KeyFiles {
     if (secret != null) {
       String bad = CurveKeys.problem(secret);
       if (bad != null) {
-        throw new IllegalStateException("the secret key file " + dir.resolve(name + ".key") + " does not hold a CurveZMQ"
-            + " key: " + bad + "; regenerate the keys with ./tfe keys --renew --config " + hostmapFile
+        throw new IllegalStateException("the secret key file " + dir.resolve(name + ".key") + " does not hold an X25519"
+            + " key in Z85 (an old or damaged key file?): " + bad + "; regenerate the keys with ./tfe keys --renew --config " + hostmapFile
             + " and copy each host its key file again");
       }
     }
     if (map.encrypted() && (pub == null || secret == null)) {
-      throw new IllegalStateException("party " + name + " has no CurveZMQ key pair (public key in " + hostmapFile
+      throw new IllegalStateException("party " + name + " has no X25519 key pair (public key in " + hostmapFile
           + ", secret key in " + dir.resolve(name + ".key") + "); generate them with: ./tfe keys --config " + hostmapFile);
     }
     if (!map.encrypted() && token == null) {
@@ -99,6 +102,14 @@ public final class KeyFiles {
     byte[] b = new byte[32];
     new SecureRandom().nextBytes(b);
     return HexFormat.of().formatHex(b);
+  }
+
+  private static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JDK has no DRBG SecureRandom", e);
+    }
   }
 
   /** The Z85 public key of a Z85 secret key (X25519 with the base point). */

@@ -64,13 +64,22 @@ final class Framing {
         parts.add(m);
       }
     }
+    return refuseOversized(total, from) ? null : join(parts, total);
+  }
+
+  /** Whether a message of {@code total} payload bytes exceeds the maximum; if so counts and logs it. */
+  boolean refuseOversized(long total, String from) {
     if (total > limits.maxMessageBytes()) {
       oversized.incrementAndGet();
       log.accept(node + " dropped a message of " + total + " bytes from " + from + ": larger than the maximum message size, "
           + limits.maxMessageBytes() + " bytes (" + WireLimits.size(limits.maxMessageBytes())
           + "); set TFE_MAX_MESSAGE_MB to the same value on every host");
-      return null;
+      return true;
     }
+    return false;
+  }
+
+  private static byte[] join(List<zmq.Msg> parts, long total) {
     byte[] out = new byte[(int) total];
     int at = 0;
     for (zmq.Msg m : parts) {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Party processes on emulated hosts, as on real ones: each party runs {@code ./tfe party --config
  * hosts.json --name NAME} (its main class, {@link PartyMain}) in its own namespace of a {@link
  * NamespaceNet}, and the coordinator program in another. The hostmap lists the namespaces'
- * addresses (the relay's, with a delay), so CURVE is on; each host's folder {@code <dir>/<name>/}
+ * addresses (the relay's, with a delay), so encryption (the AEAD transport) is on; each host's folder {@code <dir>/<name>/}
  * holds the hostmap and only that host's secret key, as a real deployment copies them.
  * {@link #close} (also on JVM exit) stops every process, deletes the namespaces and the secret
  * keys; every wait is bounded.

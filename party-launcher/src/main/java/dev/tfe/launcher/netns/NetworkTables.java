@@ -79,10 +79,11 @@ public final class NetworkTables {
     List<Map<String, Object>> base = records(baseFile);
     StringBuilder s = new StringBuilder(BEGIN).append("\n## LAN and WAN\n\n");
     s.append("Party processes on emulated hosts (`./tfe bench --net lan|wan`): each party in its own Linux network "
-        + "namespace, the coordinator in another, CURVE encryption and per-party keys on as between real hosts; rate "
+        + "namespace, the coordinator in another, encryption and per-party keys on as between real hosts (the AEAD transport, X25519 "
+        + "handshake and AES-GCM, since it replaced CURVE; runs before that used CURVE, as their notes say); rate "
         + "by `tbf` on every link, one-way delay by a relay in the hub namespace (these kernels have no `netem`; "
         + "NetSettingTest checks both). The estimate is base + (rounds + 1) × one-way delay + bytes of the busiest "
-        + "party / rate, with base the same case on loopback processes (the table above: no delay, no CURVE). Other "
+        + "party / rate, with base the same case on loopback processes (the table above: no delay, no encryption). Other "
         + "programs sharing the machine slow every case: each run's load average is given, to compare with the "
         + "machine's cores.\n");
     String largest = null;
@@ -102,14 +103,20 @@ public final class NetworkTables {
             .append("`, total ").append(String.format(Locale.ROOT, "%.0f s", num(doc, "total_seconds")))
             .append(doc.containsKey("load_average_at_end") ? "; load average of the machine (1, 5, 15 min) at the end: "
                 + doc.get("load_average_at_end") : "").append('\n');
-        rows.addAll(records(doc));
+        for (Map<String, Object> r : records(doc)) {
+          Map<String, Object> row = new java.util.LinkedHashMap<>(r);
+          // runs saved before the AEAD transport replaced CURVE do not say: they used CURVE
+          row.put("encryption", String.valueOf(doc.getOrDefault("encryption", "CURVE")));
+          rows.add(row);
+        }
       }
       s.append('\n');
-      s.append("| network | batch | protocol | measured (ms) | estimate (ms) | base (ms) | (rounds + 1) × delay (ms) "
+      s.append("| network | batch | protocol | encryption | measured (ms) | estimate (ms) | base (ms) | (rounds + 1) × delay (ms) "
           + "| busiest party's bytes / rate (ms) | rounds | bytes of the busiest party | measured / estimate | reps |\n");
-      s.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+      s.append("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       rows.sort(Comparator.comparing((Map<String, Object> r) -> String.valueOf(r.get("network")))
-          .thenComparingDouble(r -> num(r, "batch")).thenComparing(r -> String.valueOf(r.get("protocol"))));
+          .thenComparingDouble(r -> num(r, "batch")).thenComparing(r -> String.valueOf(r.get("protocol")))
+          .thenComparing(r -> String.valueOf(r.get("encryption"))));
       for (Map<String, Object> r : rows) {
         Estimate est = estimate(net, r, base);
         double measured = num(r, "latency_ms");
@@ -118,8 +125,8 @@ public final class NetworkTables {
           largestRatio = ratio;
           largest = distance(net, r, est, measured);
         }
-        s.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %s | %.1f | %.1f | %d | %s | %.2f | %d |\n",
-            r.get("network"), (int) num(r, "batch"), r.get("protocol"), measured, est.total(),
+        s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.1f | %.1f | %s | %.1f | %.1f | %d | %s | %.2f | %d |\n",
+            r.get("network"), (int) num(r, "batch"), r.get("protocol"), r.get("encryption"), measured, est.total(),
             est.base < 0 ? "—" : String.format(Locale.ROOT, "%.1f", est.base), est.delayMs, est.transferMs,
             (int) num(r, "rounds"), mb(est.busiestBytes), ratio, (int) num(r, "reps")));
       }
@@ -146,17 +153,18 @@ public final class NetworkTables {
   static String distance(NetSetting net, Map<String, Object> r, Estimate est, double measured) {
     double excess = measured - est.total();
     double perRound = excess / (num(r, "rounds") + 1);
-    String head = String.format(Locale.ROOT, "%s batch %d on the %s, %.1f ms measured, %.2fx its estimate (%.0f ms above it). ",
-        r.get("network"), (int) num(r, "batch"), net.name(), measured, measured / est.total(), excess);
+    String head = String.format(Locale.ROOT, "%s batch %d (%s, %s) on the %s, %.1f ms measured, %.2fx its estimate (%.0f ms above it). ",
+        r.get("network"), (int) num(r, "batch"), r.get("protocol"), r.getOrDefault("encryption", "CURVE"), net.name(), measured, measured / est.total(), excess);
     if (est.transferMs >= est.delayMs && est.busiestBytes > 0) {
       double mbPerS = est.busiestBytes / 1e6 / ((est.transferMs + excess) / 1000);
       return head + String.format(Locale.ROOT, "Bytes dominate it: the busiest party moved %s at %.0f MB/s where the link "
-          + "allows %.0f MB/s; the estimate counts no encryption, and CURVE (JeroMQ's pure-Java CurveZMQ, about 15 MB/s "
-          + "per connection on loopback, see party-launcher/README.md) is slower than the link.", mb(est.busiestBytes),
+          + "allows %.0f MB/s; the estimate counts no encryption; with CURVE (JeroMQ's pure-Java CurveZMQ, 4-15 MB/s per "
+          + "connection here, `./tfe bench transport`) encryption was slower than the link, while the AEAD transport "
+          + "that replaced it moves over 100 MB/s per connection.", mb(est.busiestBytes),
           mbPerS, net.rateBitsPerSecond() / 8e6);
     }
     return head + String.format(Locale.ROOT, "Rounds dominate it: %.2f ms per round above the estimate, the cost of "
-        + "each round's messages crossing CURVE, the relay and the TCP stacks of the hosts, which the estimate does not "
+        + "each round's messages crossing the encryption, the relay and the TCP stacks of the hosts, which the estimate does not "
         + "count, on a 2-core machine shared by 4 JVMs and the relay.", perRound);
   }
 

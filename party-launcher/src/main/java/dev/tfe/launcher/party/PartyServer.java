@@ -98,7 +98,7 @@ public final class PartyServer implements AutoCloseable {
       node.trace(trace);
     }
     this.sessions = new Sessions(name, node, inbox, log, new CodeReceiver(name, codeKey), trace);
-    log.log("listening on " + hostmap.entry(name).address() + (hostmap.encrypted() ? " with CURVE" : " unencrypted (PLAIN token)")
+    log.log("listening on " + hostmap.entry(name).address() + (hostmap.encrypted() ? " with " + hostmap.protection() : " unencrypted (PLAIN token)")
         + "; peers " + hostmap.processParties() + "; pid " + ProcessHandle.current().pid()
         + (codeKey == null ? "" : "; accepts op modules sealed by the launcher that started it"));
   }

@@ -51,15 +51,15 @@ class HostileFrameTest {
     }
   }
 
-  @ParameterizedTest(name = "curve={0}")
-  @ValueSource(booleans = {false, true})
-  void messagesLargerThanAFrameArriveIntact(boolean curve) throws Exception {
-    try (TwoNodes t = new TwoNodes(dir, curve, WireLimits.defaults(), WireLimits.defaults())) {
+  @ParameterizedTest(name = "encryption={0}")
+  @org.junit.jupiter.params.provider.EnumSource(value = dev.tfe.launcher.config.Hostmap.Encryption.class, names = {"OFF", "CURVE", "ON"})
+  void messagesLargerThanAFrameArriveIntact(dev.tfe.launcher.config.Hostmap.Encryption encryption) throws Exception {
+    try (TwoNodes t = new TwoNodes(dir, encryption, WireLimits.defaults(), WireLimits.defaults())) {
       long t0 = System.nanoTime();
       roundTrip(t, 1, 3 * WireLimits.FRAME_BYTES + 12345);
       roundTrip(t, 2, WireLimits.FRAME_BYTES);
       roundTrip(t, 3, WireLimits.FRAME_BYTES + 1);
-      System.out.printf("curve=%s: 49 MiB in three messages of 1 to 4 frames in %.1f s%n", curve, (System.nanoTime() - t0) / 1e9);
+      System.out.printf("%s: 49 MiB in three messages of 1 to 4 frames in %.1f s%n", encryption, (System.nanoTime() - t0) / 1e9);
     }
   }
 

@@ -29,6 +29,11 @@ final class TwoNodes implements AutoCloseable {
   final List<String> log1 = new CopyOnWriteArrayList<>();
 
   TwoNodes(Path dir, boolean curve, WireLimits limits0, WireLimits limits1) throws IOException {
+    this(dir, curve ? Hostmap.Encryption.CURVE : Hostmap.Encryption.OFF, limits0, limits1);
+  }
+
+  /** Two nodes on loopback with {@code encryption} (OFF: PLAIN, ON: AEAD, CURVE). */
+  TwoNodes(Path dir, Hostmap.Encryption encryption, WireLimits limits0, WireLimits limits1) throws IOException {
     Map<String, String> a = new LinkedHashMap<>();
     int first = 0;
     for (String p : new String[] {"server0", "server1"}) {
@@ -38,8 +43,8 @@ final class TwoNodes implements AutoCloseable {
       }
     }
     port0 = first;
-    Path f = dir.resolve(curve ? "curve.json" : "plain.json");
-    Hostmap.of(a, curve ? Hostmap.Encryption.ON : Hostmap.Encryption.OFF).save(f);
+    Path f = dir.resolve(encryption.name().toLowerCase(java.util.Locale.ROOT) + ".json");
+    Hostmap.of(a, encryption).save(f);
     map = KeyFiles.generate(f, true);
     in0 = new Inbox(limits0);
     in1 = new Inbox(limits1);

@@ -40,7 +40,7 @@ class NetworkTablesTest {
     NetworkTables.update(dir);
     String once = Files.readString(dir.resolve("BENCHMARKS.md"));
     assertTrue(once.startsWith("# Benchmarks\n\nloopback tables\n"), once);
-    assertTrue(once.contains("| A | 1 | SecureNN | 700.0 | 1545.0 | 5.0 | 540.0 | 1000.0 | 26 | 44.00 MB | 0.45 | 3 |"), once);
+    assertTrue(once.contains("| A | 1 | SecureNN | CURVE | 700.0 | 1545.0 | 5.0 | 540.0 | 1000.0 | 26 | 44.00 MB | 0.45 | 3 |"), once);
     assertTrue(once.contains("Not measured yet: run `./tfe bench --net lan`"), once);
     NetworkTables.update(dir);
     assertEquals(once, Files.readString(dir.resolve("BENCHMARKS.md")), "a second update replaces the section in place");
