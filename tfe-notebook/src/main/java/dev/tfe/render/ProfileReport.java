@@ -5,15 +5,11 @@ import dev.tfe.profile.OpStats;
 import dev.tfe.profile.Profile;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -184,17 +180,9 @@ public final class ProfileReport {
 
   /** The chart as PNG bytes, drawn headless. */
   public static byte[] png(Profile profile, Metric metric, int width, int height) {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    Png.headless();
     BufferedImage image = chart(profile, metric).createBufferedImage(width, height);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Png.encode(image);
   }
 
   /** The chart of compute time per op kind, 720 pixels wide, 18 pixels per op kind. */

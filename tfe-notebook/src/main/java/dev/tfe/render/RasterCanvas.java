@@ -9,13 +9,9 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Paints a graph drawing with Java2D, headless, into a PNG: the same shapes, colours and text as
@@ -38,9 +34,7 @@ final class RasterCanvas implements Canvas {
 
   @Override
   public void open(double width, double height, double viewWidth, double viewHeight) {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    Png.headless();
     image = new BufferedImage((int) Math.ceil(width * pixelRatio), (int) Math.ceil(height * pixelRatio), BufferedImage.TYPE_INT_RGB);
     g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -145,12 +139,6 @@ final class RasterCanvas implements Canvas {
   /** The painted image as PNG bytes. */
   byte[] png() {
     g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Png.encode(image);
   }
 }

@@ -9,15 +9,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * A call's timeline, one lane per party, as PNG (Java2D, headless): when each party computed,
@@ -55,9 +51,7 @@ public final class TimelineChart {
       throw new IllegalArgumentException("this profile has no timeline: only in-process runs (Tfe.local()) record one;"
           + " party processes report their totals");
     }
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    Png.headless();
     Map<String, Map<Span.Phase, Long>> totals = totals(profile);
     List<String> parties = List.copyOf(totals.keySet());
     long t0 = spans.stream().mapToLong(Span::startNanos).min().orElse(0);
@@ -99,13 +93,7 @@ public final class TimelineChart {
     }
     axis(g, TOP + LANE * parties.size() + 4, plot, (t1 - t0) / 1e6);
     g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return Png.encode(image);
   }
 
   private static void legend(Graphics2D g, int x, int y) {

@@ -10,8 +10,6 @@ import static dev.tfe.launcher.bench.BenchmarksReport.str;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
@@ -20,7 +18,6 @@ import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -47,17 +44,9 @@ public final class BenchmarksChart {
 
   /** The chart as PNG bytes, drawn headless. */
   public static byte[] png(List<Map<String, Object>> records, int width, int height) {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
+    dev.tfe.render.Png.headless();
     BufferedImage image = chart(records).createBufferedImage(width, height);
-    var out = new java.io.ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return dev.tfe.render.Png.encode(image);
   }
 
   /**

@@ -55,7 +55,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (by {@link BenchmarksReport}) at the working directory, the repository root under
  * {@code ./tfe}, for a complete run; a partial run saves them in {@code bench-results/}.
  *
-  * <p>Each case runs under SecureNN and, beside it in the same run, under FSS ({@code FssModule}); FSS's
+  * <p>Each case runs under SecureNN and, beside it in the same run, under FSS ({@code FssModule}) and
+  * ABY3 ({@code Aby3Module}); FSS's
   * records give the end-to-end figures (keys made and sent during the run: {@code latency_ms},
   * {@code bytes_sent}, {@code rounds}) and, measured apart ({@link Phases}), the offline phase made
   * ahead ({@code offline_bytes}, {@code offline_ms}) and the online run alone ({@code online_bytes},
@@ -63,7 +64,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
   *
  * <p>Options: {@code --quick} (batch 1 only, fewer reps), {@code --networks A,B},
   * {@code --runtimes in-process,processes}, {@code --batches 1,128}, {@code --protocols securenn,fss,aby3}
-  * (SecureNN and FSS by default), {@code --out FILE},
+  * (all three by default), {@code --out FILE},
   * {@code --net lan|wan} (as root: the party processes on emulated hosts with that network's delay
   * and rate, CURVE on; see {@link NetnsBench}; saves {@code BENCHMARKS-<net>.json} and the LAN and
   * WAN tables of {@code BENCHMARKS.md}, see {@link NetworkTables}).
@@ -170,8 +171,8 @@ public final class NetworksBenchmark implements Callable<Integer> {
   List<Integer> batches;
 
   @Option(names = "--protocols", split = ",", paramLabel = "ID",
-      description = "protocols among securenn, fss, aby3 (default: securenn,fss)")
-  List<String> protocols = List.of("securenn", "fss");
+      description = "protocols among securenn, fss, aby3 (default: all three)")
+  List<String> protocols = List.of("securenn", "fss", "aby3");
 
   @Option(names = "--party-heap", paramLabel = "SIZE",
       description = "heap of each local party process, as for -Xmx (default: 2g; FSS on network B at batch 128 holds"

@@ -427,14 +427,7 @@ public final class ZmqNode implements AutoCloseable {
           }
           continue;
         }
-        lock.lock();
-        try {
-          if (!closed) {
-            drain();
-          }
-        } finally {
-          lock.unlock();
-        }
+        drainLocked();
       }
     } finally {
       if (zap != null) {
@@ -460,7 +453,7 @@ public final class ZmqNode implements AutoCloseable {
     LockSupport.unpark(io);
   }
 
-  /** Takes every waiting message off every socket, under the lock (for the {@link SocketWaiter}). */
+  /** Takes every waiting message off every socket, under the lock (the I/O thread, or a {@link SocketWaiter}). */
   private void drainLocked() {
     lock.lock();
     try {
