@@ -7,12 +7,7 @@ import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.ring.ConvGeometry.Padding;
 import dev.tfe.protocol.fss.kernels.SignKeys;
-import dev.tfe.graph.NodeRef;
-import dev.tfe.protocol.share.AdditiveMaskedTensor;
-import dev.tfe.protocol.share.AdditivePrivateTensor;
 import dev.tfe.protocol.share.ComparingProtocol;
-import dev.tfe.protocol.share.Dealt;
-import dev.tfe.protocol.share.Pair;
 import dev.tfe.protocol.share.SeededDealer;
 import dev.tfe.protocol.share.TruncationMode;
 
@@ -49,7 +44,7 @@ import dev.tfe.protocol.share.TruncationMode;
  * everything server2 sends is offline material (keys in the profile scope {@code fss.keys}).
  * Made during a run they cost time and bytes there; {@code PrivateModel.preprocess} (over
  * {@code Session.preprocess}, {@code dev.tfe.graph.Preprocessing}) makes them ahead of the input,
- * and the run then sends only its online part: the masked input ({@link #definePrivateInput}), the
+ * and the run then sends only its online part: the input's sharing, the
  * openings of gates, Beaver products and truncations, and the output. Per element, DReLU costs {@code 16} online bytes
  * in one round and {@code 2(24k + 8)} offline; ReLU is one gate ({@link ReluGate}) of the same
  * {@code 16} online bytes and one round, with keys of {@code 2(32k + 16)} offline bytes; a
@@ -63,8 +58,6 @@ import dev.tfe.protocol.share.TruncationMode;
 public class Fss extends ComparingProtocol {
   public static final String NAME = "fss";
   private final int bits;
-  /** The dealer of comparisons and of input masks (one pair of seeds per session). */
-  private final SeededDealer dealer;
 
   /** FSS comparing on the default width for {@code fp} ({@link #defaultBits}). */
   public Fss(Ops ops, FixedPoint fp, Parties parties) {
@@ -80,7 +73,6 @@ public class Fss extends ComparingProtocol {
     super(ops, fp, parties, TruncationMode.INTERACTIVE, SeededDealer::seedBothServers,
         new FssComparison(ops, parties, dealer, bits));
     this.bits = bits;
-    this.dealer = dealer;
   }
 
   /** {@code integralBits + fractionalBits + 2}: values and their differences compare exactly. */
@@ -107,34 +99,6 @@ public class Fss extends ComparingProtocol {
   @Override
   protected long poolShift() {
     return bits >= 64 ? super.poolShift() : 1L << (bits - 2);
-  }
-
-  /**
-   * A private input arrives masked (offline/online split of Beaver, CRYPTO 1991, as in
-   * ABY2.0-style input sharing): offline, the dealer draws a uniform mask {@code a}, whose shares
-   * both servers expand from their seeds, and sends {@code a} to the input's owner ({@code 8n}
-   * bytes); online, the owner sends {@code alpha = x - a} to both servers ({@code 2 * 8n} bytes,
-   * one round). The servers then hold {@code x} as a masked tensor, shares {@code (alpha + a0, a1)}
-   * with its Beaver mask and opening, so the first matmul or convolution opens nothing: one round
-   * and {@code 8n} online bytes fewer than sharing {@code x} and masking it afterwards. Each server
-   * sees {@code alpha}, uniform and independent of {@code x}; the owner learns only its own mask.
-   * An input owned by one of the three servers is shared as in two-server sharing.
-   */
-  @Override
-  public Tensor definePrivateInput(String owner, String key, int... shape) {
-    if (owner.equals(parties().server0()) || owner.equals(parties().server1()) || owner.equals(parties().cryptoProducer())) {
-      return super.definePrivateInput(owner, key, shape);
-    }
-    try (var s = scope("privateInput")) {
-      NodeRef x = ops.input(owner, key, shape);
-      Dealt a = dealer.random(shape);
-      NodeRef alpha = ops.sub(x, ops.move(a.value(), owner));
-      NodeRef alpha0 = ops.move(alpha, parties().server0());
-      NodeRef alpha1 = ops.move(alpha, parties().server1());
-      Pair as = a.shares();
-      return new AdditiveMaskedTensor(new AdditivePrivateTensor(ops.add(alpha0, as.on0()), as.on1()), a.value(), as.on0(),
-          as.on1(), alpha0, alpha1);
-    }
   }
 
   /**

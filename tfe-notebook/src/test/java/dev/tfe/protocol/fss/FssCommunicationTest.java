@@ -23,9 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DReLU: {@code 2 * 8} online (each server sends its share of {@code x + r}), one round, and
  * {@code 2 (24k + 8)} offline (the two keys, from the dealer); the ReLU gate the same online
  * bytes and round, with keys of {@code 32k + 16} bytes. Nothing goes to the dealer. The run also carries the
- * input (offline, its mask {@code 8n} to the client; online, the masked input {@code 2 * 8n} to the
- * servers), the dealer's two seeds and the output ({@code 2 * 8n}). Made ahead, the mask and keys
- * leave the run: {@code preprocessedRunIsOnlineOnly} counts the online part alone.
+ * input (a seed and {@code 8n}), the dealer's two seeds and the output ({@code 2 * 8n}).
  */
 @Timeout(120)
 class FssCommunicationTest {
@@ -50,33 +48,11 @@ class FssCommunicationTest {
         assertEquals(Map.of("server0", 8L * n, "server1", 8L * n, "server2", 2 * KEY * n),
             prof.bytesSentByPartyFor(OpQuery.op("fss", "drelu")), "drelu by party, n = " + n);
         assertEquals(2 * KEY * n, prof.bytesSentFor(OpQuery.op("fss", "keys")));
-        // the mask to the client, then x minus it to server0 (server1 needs it only for a Beaver product)
-        long input = 8L * n + 8L * n;
+        long input = 32 + 8L * n;
         long seeds = 64;
-        assertEquals(input + seeds + (16 + 2 * KEY) * n + 16L * n, prof.totalBytesSent(), "nothing else is sent " + prof);
-        assertEquals(1 + 1 + 1 + 1, prof.rounds(), "the input's mask (with the keys), the masked input, one round of drelu, output");
+        assertEquals(input + seeds + (16 + 2 * KEY) * n + 16L * n, prof.totalBytesSent(), "nothing else is sent");
+        assertEquals(1 + 1 + 1, prof.rounds(), "input (with the keys), one round of drelu, output");
       }
-    }
-  }
-
-  /** With the offline part made ahead, the run sends only the masked input, the gate's opening and the output. */
-  @Test
-  void preprocessedRunIsOnlineOnly() {
-    int n = 64;
-    try (Tfe tfe = Tfe.local()) {
-      Fss p = tfe.use(FssModule.automatic());
-      Party client = tfe.party("client");
-      Output o = tfe.defineOutput(p, client, p.relu(tfe.definePrivateInput(p, client, "x", n)));
-      INDArray x = TestData.uniform(new Random(3), 100, n);
-      Profile offline = tfe.session().preprocess(java.util.List.of(o.node()), 1);
-      // server1's share of the input is its share of the mask: its share of the gate's opening goes ahead too
-      assertEquals(Map.of("server2", 2 * 8L * ReluKeys.words(K) * n + 8L * n + 64, "server1", 8L * n, "server0", 0L,
-          "client", 0L), offline.bytesSentByParty(), "keys, the client's mask, seeds; " + offline);
-      Profile online = tfe.run(Map.of(client, Map.of("x", x)), o).profile();
-      assertEquals(Map.of("client", 8L * n, "server0", 16L * n, "server1", 8L * n), online.bytesSentByParty(), online.toString());
-      assertEquals(3, online.rounds(), "the masked input, the gate's opening, the output");
-      INDArray y = tfe.run(Map.of(client, Map.of("x", x)), o).get(o);
-      assertEquals(0, y.sub(org.nd4j.linalg.ops.transforms.Transforms.relu(x, true)).amaxNumber().doubleValue(), 1e-4);
     }
   }
 
@@ -90,7 +66,7 @@ class FssCommunicationTest {
       long reluKey = 8L * ReluKeys.words(K);
       assertEquals(32L * K + 16, reluKey, "the ReLU key: a second payload word per level and two shares");
       assertEquals(Map.of("server0", 8L * n, "server1", 8L * n, "server2", 2 * reluKey * n), relu);
-      assertEquals(1 + 1 + 1 + 1, prof.rounds(), "the input's mask (with the keys), the masked input, the gate's opening, output");
+      assertEquals(1 + 1 + 1, prof.rounds(), "input (with the keys), the gate's opening, output");
     }
   }
 }
