@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TfeScriptTest {
     private static final String HELLO = String.join("\n",
             "import dev.tfe.api.*;",
+            "import dev.tfe.program.*;",
             "import dev.tfe.protocol.pond.Pond;",
             "import org.nd4j.linalg.factory.Nd4j;",
             "",
