@@ -56,6 +56,38 @@ public abstract class AbstractProtocol implements Protocol {
     return graph().opScope(name(), op);
   }
 
+  /** This protocol's local operations for generic functions built on it (see {@link LinearOps}). */
+  protected final LinearOps linearOps() {
+    return linear;
+  }
+
+  private final LinearOps linear = new LinearOps() {
+    @Override
+    public Tensor mapLinear(Tensor x, int[] shape, UnaryOperator<NodeRef> f) {
+      return AbstractProtocol.this.mapLinear(x, shape, f);
+    }
+
+    @Override
+    public Tensor mulNoTruncate(Tensor x, Tensor publicY) {
+      return AbstractProtocol.this.mulNoTruncate(x, publicY);
+    }
+
+    @Override
+    public Tensor addRingConstant(Tensor x, long k) {
+      return AbstractProtocol.this.addRingConstant(x, k);
+    }
+
+    @Override
+    public Tensor im2col(Tensor x, ConvGeometry g) {
+      return AbstractProtocol.this.im2col(x, g);
+    }
+
+    @Override
+    public Graph.Scope scope(String op) {
+      return AbstractProtocol.this.scope(op);
+    }
+  };
+
   /** A fresh name for party-local variables. */
   protected synchronized String freshVariable(String hint) {
     return name() + "." + hint + "." + (++variableCounter) + "@" + graph().size();

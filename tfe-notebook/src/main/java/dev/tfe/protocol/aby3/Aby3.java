@@ -1,17 +1,14 @@
 package dev.tfe.protocol.aby3;
 
 import dev.tfe.fixedpoint.FixedPoint;
-import dev.tfe.graph.Graph;
-import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
+import dev.tfe.protocol.LinearOps;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.protocol.share.Pair;
 import dev.tfe.protocol.share.PairComparing;
 import dev.tfe.protocol.share.PairComparisons;
-import dev.tfe.ring.ConvGeometry;
-import java.util.function.UnaryOperator;
 
 /**
  * ABY3 (Mohassel and Rindal, "ABY3: A Mixed Protocol Framework for Machine Learning", CCS 2018),
@@ -67,28 +64,8 @@ public class Aby3 extends ReplicatedArithmetic implements PairComparing {
     }
 
     @Override
-    public Tensor mapLinear(Tensor x, int[] shape, UnaryOperator<NodeRef> f) {
-      return Aby3.this.mapLinear(x, shape, f);
-    }
-
-    @Override
-    public Tensor mulNoTruncate(Tensor x, Tensor y) {
-      return Aby3.this.mulNoTruncate(x, y);
-    }
-
-    @Override
-    public Tensor addRingConstant(Tensor x, long k) {
-      return Aby3.this.addRingConstant(x, k);
-    }
-
-    @Override
-    public Tensor im2col(Tensor x, ConvGeometry g) {
-      return Aby3.this.im2col(x, g);
-    }
-
-    @Override
-    public Graph.Scope scope(String op) {
-      return Aby3.this.scope(op);
+    public LinearOps linear() {
+      return linearOps();
     }
   }
 

@@ -1,14 +1,11 @@
 package dev.tfe.protocol.share;
 
 import dev.tfe.fixedpoint.FixedPoint;
-import dev.tfe.graph.Graph;
-import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
+import dev.tfe.protocol.LinearOps;
 import dev.tfe.protocol.Parties;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
-import dev.tfe.ring.ConvGeometry;
-import java.util.function.UnaryOperator;
 
 /**
  * Exact comparisons for two-server additive sharing, over a protocol's {@link Comparison}
@@ -52,28 +49,8 @@ public abstract class ComparingProtocol extends AdditiveProtocol implements Pair
     }
 
     @Override
-    public Tensor mapLinear(Tensor x, int[] shape, UnaryOperator<NodeRef> f) {
-      return ComparingProtocol.this.mapLinear(x, shape, f);
-    }
-
-    @Override
-    public Tensor mulNoTruncate(Tensor x, Tensor y) {
-      return ComparingProtocol.this.mulNoTruncate(x, y);
-    }
-
-    @Override
-    public Tensor addRingConstant(Tensor x, long k) {
-      return ComparingProtocol.this.addRingConstant(x, k);
-    }
-
-    @Override
-    public Tensor im2col(Tensor x, ConvGeometry g) {
-      return ComparingProtocol.this.im2col(x, g);
-    }
-
-    @Override
-    public Graph.Scope scope(String op) {
-      return ComparingProtocol.this.scope(op);
+    public LinearOps linear() {
+      return linearOps();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.tfe.protocol.share;
 
 import dev.tfe.graph.ComparisonOps;
-import dev.tfe.graph.Graph;
 import dev.tfe.graph.NodeRef;
 import dev.tfe.graph.Ops;
 import dev.tfe.protocol.Parties;
+import dev.tfe.protocol.LinearOps;
 import dev.tfe.protocol.Protocol;
 import dev.tfe.protocol.Tensor;
 import dev.tfe.ring.Comparisons;
@@ -48,20 +48,8 @@ public final class PairComparisons {
     /** The private tensor of an additive pair. */
     Tensor tensor(Pair p);
 
-    /** A map that is linear over the ring applied to every share or copy (any map for public copies). */
-    Tensor mapLinear(Tensor x, int[] shape, UnaryOperator<NodeRef> f);
-
-    /** The product with a public operand, not truncated. */
-    Tensor mulNoTruncate(Tensor x, Tensor publicY);
-
-    /** Adds the ring constant {@code k} to every element. */
-    Tensor addRingConstant(Tensor x, long k);
-
-    /** The im2col patch matrix, locally on every share. */
-    Tensor im2col(Tensor x, ConvGeometry g);
-
-    /** A profile scope named after the protocol and {@code op}. */
-    Graph.Scope scope(String op);
+    /** The protocol's local operations (linear maps, public products, ring constants, scopes). */
+    LinearOps linear();
 
     /**
      * What padded max pooling adds to every cell so that padded zeros lose: {@code 2^61} by
@@ -115,7 +103,7 @@ public final class PairComparisons {
 
   /** A public tensor mapped by any function: each server applies it to its own copy. */
   private Tensor inTheClear(Tensor x, int[] shape, UnaryOperator<NodeRef> f) {
-    return host.mapLinear(x, shape, f);
+    return host.linear().mapLinear(x, shape, f);
   }
 
   private NodeRef encodeIntegers(NodeRef v) {
@@ -128,7 +116,7 @@ public final class PairComparisons {
     if (known != null) {
       return known;
     }
-    return cmp.drelu(pair(host.addRingConstant(cond, -((p.fixedPoint().config().scale() + 1) / 2))));
+    return cmp.drelu(pair(host.linear().addRingConstant(cond, -((p.fixedPoint().config().scale() + 1) / 2))));
   }
 
   // ---- DReLU and ReLU ---------------------------------------------------------------------
@@ -136,7 +124,7 @@ public final class PairComparisons {
   /** {@code [x >= 0]}: the capability's DReLU (SecureNN's: 488 bytes per element in 8 rounds). */
   public Tensor drelu(Tensor x) {
     if (isPublic(x)) {
-      try (var s = host.scope("drelu")) {
+      try (var s = host.linear().scope("drelu")) {
         return inTheClear(x, x.shape(), r -> encodeIntegers(ops.nonNegative(r)));
       }
     }
@@ -148,7 +136,7 @@ public final class PairComparisons {
    * truncation, so the result equals the plaintext one bit for bit.
    */
   public Tensor relu(Tensor x) {
-    try (var s = host.scope("relu")) {
+    try (var s = host.linear().scope("relu")) {
       if (isPublic(x)) {
         return inTheClear(x, x.shape(), r -> ops.mul(r, ops.nonNegative(r)));
       }
@@ -161,7 +149,7 @@ public final class PairComparisons {
   /** {@code [x < y] = 1 - DReLU(x - y)}. */
   public Tensor less(Tensor x, Tensor y) {
     Shapes.requireSame("less", x.shape(), y.shape());
-    try (var s = host.scope("less")) {
+    try (var s = host.linear().scope("less")) {
       Tensor d = p.sub(x, y);
       if (isPublic(d)) {
         return inTheClear(d, d.shape(), r -> encodeIntegers(ops.addScalar(ops.neg(ops.nonNegative(r)), 1)));
@@ -173,7 +161,7 @@ public final class PairComparisons {
 
   /** {@code [x > y] = [y < x]}. */
   public Tensor greater(Tensor x, Tensor y) {
-    try (var s = host.scope("greater")) {
+    try (var s = host.linear().scope("greater")) {
       return p.less(y, x);
     }
   }
@@ -181,11 +169,11 @@ public final class PairComparisons {
   /** {@code y + DReLU(x - y) (x - y)}: one DReLU and one product. */
   public Tensor maximum(Tensor x, Tensor y) {
     Shapes.requireSame("maximum", x.shape(), y.shape());
-    try (var s = host.scope("maximum")) {
+    try (var s = host.linear().scope("maximum")) {
       Tensor d = p.sub(x, y);
       if (isPublic(d)) {
         Tensor ge = inTheClear(d, d.shape(), ops::nonNegative);
-        return p.add(y, host.mulNoTruncate(ge, d));
+        return p.add(y, host.linear().mulNoTruncate(ge, d));
       }
       Pair dp = pair(d);
       return p.add(y, tensor(cmp.hasReluGate() ? cmp.relu(dp) : cmp.product(dp, cmp.drelu(dp))));
@@ -200,16 +188,16 @@ public final class PairComparisons {
   public Tensor select(Tensor cond, Tensor x, Tensor y) {
     Shapes.requireSame("select", cond.shape(), x.shape());
     Shapes.requireSame("select", x.shape(), y.shape());
-    try (var s = host.scope("select")) {
+    try (var s = host.linear().scope("select")) {
       Tensor d = p.sub(x, y);
       Tensor prod;
       if (isPublic(cond)) {
         long half = (p.fixedPoint().config().scale() + 1) / 2;
         Tensor b = inTheClear(cond, cond.shape(), r -> ops.nonNegative(ops.addScalar(r, -half)));
-        prod = host.mulNoTruncate(d, b);
+        prod = host.linear().mulNoTruncate(d, b);
       } else {
         Pair bits = bitsFor(cond);
-        prod = isPublic(d) ? host.mulNoTruncate(tensor(bits), d) : tensor(cmp.product(pair(d), bits));
+        prod = isPublic(d) ? host.linear().mulNoTruncate(tensor(bits), d) : tensor(cmp.product(pair(d), bits));
       }
       return p.add(y, prod);
     }
@@ -249,7 +237,7 @@ public final class PairComparisons {
     int[] sh = x.shape();
     int ax = axis(sh, axis, "reduceMax");
     int[] out = Comparisons.without(sh, ax);
-    try (var s = host.scope("reduceMax")) {
+    try (var s = host.linear().scope("reduceMax")) {
       if (isPublic(x)) {
         return inTheClear(x, out, r -> clear.max(r, ax));
       }
@@ -263,7 +251,7 @@ public final class PairComparisons {
     int[] sh = x.shape();
     int ax = axis(sh, axis, "argmax");
     int[] out = Comparisons.without(sh, ax);
-    try (var s = host.scope("argmax")) {
+    try (var s = host.linear().scope("argmax")) {
       if (isPublic(x)) {
         return inTheClear(x, out, r -> encodeIntegers(clear.argmax(r, ax, false)));
       }
@@ -282,7 +270,7 @@ public final class PairComparisons {
   public Tensor argmaxOneHot(Tensor x, int axis) {
     int[] sh = x.shape();
     int ax = axis(sh, axis, "argmax");
-    try (var s = host.scope("argmax")) {
+    try (var s = host.linear().scope("argmax")) {
       if (isPublic(x)) {
         return inTheClear(x, sh, r -> encodeIntegers(clear.argmax(r, ax, true)));
       }
@@ -307,18 +295,18 @@ public final class PairComparisons {
   public Tensor maxPool2d(Tensor x, int poolH, int poolW, int strideH, int strideW, Padding padding) {
     ConvGeometry g = ConvGeometry.of(x.shape(), poolH, poolW, strideH, strideW, padding);
     int[] out = {g.batch(), g.outH(), g.outW(), g.channels()};
-    try (var s = host.scope("maxPool2d")) {
+    try (var s = host.linear().scope("maxPool2d")) {
       if (isPublic(x)) {
         return inTheClear(x, out, r -> clear.maxPool(r, g));
       }
       int window = poolH * poolW;
       boolean padded = Arrays.stream(g.validCounts()).anyMatch(c -> c < window);
       long shift = host.poolShift();
-      Tensor src = padded ? host.addRingConstant(x, shift) : x;
-      Tensor cols = p.reshape(host.im2col(src, g), g.patchRows(), window, g.channels());
+      Tensor src = padded ? host.linear().addRingConstant(x, shift) : x;
+      Tensor cols = p.reshape(host.linear().im2col(src, g), g.patchRows(), window, g.channels());
       Tensor windows = p.reshape(p.transpose(cols, 1, 0, 2), window, g.patchRows() * g.channels());
       Tensor max = p.reshape(tensor(MaxTree.reduce(ops, parties, cmp, p.name(), pair(windows), false).max()), out);
-      return padded ? host.addRingConstant(max, -shift) : max;
+      return padded ? host.linear().addRingConstant(max, -shift) : max;
     }
   }
 }
